@@ -1,0 +1,283 @@
+import type { CalendarDate } from './calendarDate';
+import type { Decimal } from './decimal';
+import type { Rounding } from './money';
+import type { SourceRow } from './issue';
+
+/**
+ * The parsed inputs the billing core works on, in the finance user's words. workbook/parse
+ * builds them from the input sheets (reporting each bad cell as an Issue); the core never sees
+ * a raw cell. Percentages are fractions (0.15 = 15%).
+ */
+
+export type BillingFrequency = 'Monthly' | 'Quarterly' | 'Semiannual' | 'Annual' | 'Upfront' | 'Milestone' | 'Usage';
+export type BillingTiming = 'Advance' | 'Arrears';
+export type BillingAnchor = 'Anniversary' | 'Calendar';
+export type PricingModel = 'Flat' | 'Tiered' | 'Volume' | 'Package';
+/** null = per billing period (per term for Upfront). */
+export type PriceBasis = 'Month' | 'Year' | 'Term' | null;
+export type PaymentMethod = 'Card' | 'ACH' | 'Wire' | 'Check' | 'Invoice';
+export type SalesChannel = 'Self-Serve' | 'Sales-Led';
+export type ProrationMethod = 'Daily' | '30/360' | 'None';
+export type AmendmentType = 'Upgrade' | 'Downgrade' | 'Quantity Change' | 'Price Change' | 'Add Product' | 'Cancel';
+export type RampRevenue = 'Straight-Line' | 'As Billed';
+
+export interface PaymentTerms {
+  /** as the user wrote it, normalised: "Net 30", "Due on Receipt" */
+  label: string;
+  netDays: number;
+}
+
+export interface ContractLine {
+  contractId: string;
+  customer: string;
+  customerId: string | null;
+  billingEntity: string;
+  product: string;
+  startDate: CalendarDate;
+  /** inclusive; from End Date or Start Date + Term months - 1 day */
+  endDate: CalendarDate;
+  termMonths: number | null;
+  billingFrequency: BillingFrequency;
+  billingTiming: BillingTiming;
+  billingAnchor: BillingAnchor;
+  pricingModel: PricingModel;
+  quantity: Decimal;
+  unitPrice: Decimal | null;
+  priceBasis: PriceBasis;
+  totalContractValue: Decimal | null;
+  discountPct: Decimal; // fraction
+  currency: string;
+  paymentTerms: PaymentTerms;
+  paymentMethod: PaymentMethod | null;
+  taxJurisdiction: string | null;
+  taxExempt: boolean;
+  usageMetric: string | null;
+  includedUnits: Decimal | null;
+  tierTable: string | null;
+  packageSize: Decimal | null;
+  minimumCommit: Decimal | null;
+  salesChannel: SalesChannel | null;
+  closeDate: CalendarDate | null;
+  stage: string | null;
+  owner: string | null;
+  poNumber: string | null;
+  billingContact: string | null;
+  billingEmail: string | null;
+  billToAddress: string | null;
+  source: SourceRow;
+}
+
+export interface Amendment {
+  /** as given, else "Amendments!A<row>" so every Source cell names something real */
+  amendmentId: string;
+  contractId: string;
+  product: string | null;
+  effectiveDate: CalendarDate;
+  type: AmendmentType;
+  newQuantity: Decimal | null;
+  newUnitPrice: Decimal | null;
+  proration: ProrationMethod;
+  bookedDate: CalendarDate;
+  note: string | null;
+  source: SourceRow;
+}
+
+export interface Milestone {
+  contractId: string;
+  product: string;
+  milestone: string;
+  date: CalendarDate;
+  amount: Decimal;
+  source: SourceRow;
+}
+
+export interface UsageRecord {
+  contractId: string;
+  usageMetric: string;
+  date: CalendarDate;
+  quantity: Decimal;
+  source: SourceRow;
+}
+
+export interface PriceTier {
+  tierTable: string;
+  fromUnits: Decimal;
+  toUnits: Decimal | null;
+  unitPrice: Decimal;
+  flatFee: Decimal;
+  source: SourceRow;
+}
+
+export interface FxRate {
+  currency: string;
+  /** units of Reporting Currency per 1 unit of currency */
+  rate: Decimal;
+  asOf: CalendarDate;
+  source: SourceRow;
+}
+
+export interface TaxRate {
+  jurisdiction: string;
+  rate: Decimal; // fraction
+  taxName: string;
+  effectiveFrom: CalendarDate | null;
+  source: SourceRow;
+}
+
+export interface Settings {
+  reportingCurrency: string;
+  defaultPaymentTerms: PaymentTerms;
+  prorationMethod: ProrationMethod;
+  rounding: Rounding;
+  billingEntity: string;
+  /** IANA name or a fixed offset such as +05:30; used for date-times */
+  timeZone: string;
+  rampRevenue: RampRevenue;
+  asOfDate: CalendarDate;
+  /** first day of the month */
+  reconciliationMonth: CalendarDate;
+  discrepancyAmountThreshold: Decimal;
+  discrepancyPercentThreshold: Decimal; // fraction
+  failedPaymentRateRedFlag: Decimal;
+  failedPaymentRateTarget: Decimal;
+  syncFailureLookbackDays: number;
+  syncFailuresPerMonthTrigger: number;
+  invoiceErrorRateTrigger: Decimal;
+  amendmentVolumeTrigger: Decimal;
+  billingLagTargetHours: number;
+  billingLagRedFlagHours: number;
+  manualInterventionTarget: Decimal;
+  manualInterventionRedFlag: Decimal;
+  dunningRetryDays: number[];
+  crm: string | null;
+  billingTool: string | null;
+  erp: string | null;
+}
+
+export interface BillingInputs {
+  contracts: ContractLine[];
+  amendments: Amendment[];
+  milestones: Milestone[];
+  usage: UsageRecord[];
+  priceTiers: PriceTier[];
+  fxRates: FxRate[];
+  taxRates: TaxRate[];
+  settings: Settings;
+  /** Contract IDs whose every line the parser skipped for an Error (reconciliation counts them uncovered) */
+  skippedContractIds: string[];
+}
+
+// ---------------------------------------------------------------- outputs of the billing core
+
+export type LineType = 'Recurring' | 'Prorated' | 'Credit' | 'Usage' | 'True-Up' | 'Milestone';
+
+/** One row of the Billing Schedule: one charge (credits negative). */
+export interface ScheduleLine {
+  /** stable within a run: contract, product, line and sequence; used to tie credits to charges */
+  lineId: string;
+  contractId: string;
+  customer: string;
+  product: string;
+  lineType: LineType;
+  periodStart: CalendarDate;
+  periodEnd: CalendarDate;
+  invoiceDate: CalendarDate;
+  dueDate: CalendarDate;
+  quantity: Decimal;
+  unitPrice: Decimal | null;
+  prorationFactor: Decimal;
+  amount: Decimal;
+  discount: Decimal;
+  netAmount: Decimal;
+  currency: string;
+  /** set by documents (tax allocation); zero before */
+  tax: Decimal;
+  total: Decimal;
+  /** null when no FX rate was found (a Warning says so) */
+  reportingAmount: Decimal | null;
+  calculation: string;
+  /** input cell (Contracts!A5) or Amendment ID */
+  source: string;
+  billingEntity: string;
+  taxJurisdiction: string | null;
+  taxExempt: boolean;
+  /** index into BillingInputs.contracts of the contract line it bills (-1 for none) */
+  contractLineIndex: number;
+  /** for Credit lines: the lineId of the charge whose period it credits */
+  creditOf: string | null;
+  /** for Usage lines: the rated units by usage date, so revenue follows usage */
+  usageByDate: { date: CalendarDate; quantity: Decimal }[] | null;
+  /** set by documents: the INV-/CM- number this line is on */
+  documentNumber: string | null;
+}
+
+export type DocumentKind = 'Invoice' | 'Credit Memo';
+export type BillRun = 'Past' | 'This Month' | 'Future';
+
+/** One row of Draft Invoices. */
+export interface BillingDocument {
+  document: DocumentKind;
+  number: string;
+  contractId: string;
+  customer: string;
+  billingEntity: string;
+  currency: string;
+  invoiceDate: CalendarDate;
+  dueDate: CalendarDate;
+  subtotal: Decimal;
+  tax: Decimal;
+  total: Decimal;
+  lines: number;
+  appliesTo: string;
+  billRun: BillRun;
+  poNumber: string | null;
+  billingContact: string | null;
+  billingEmail: string | null;
+  billToAddress: string | null;
+  /** true when a line's tax could not be computed (unknown/duplicate jurisdiction) */
+  taxFlagged: boolean;
+}
+
+/** One row of the Proration sheet: one amendment and one affected period. */
+export interface ProrationRow {
+  amendmentId: string;
+  contractId: string;
+  product: string;
+  type: AmendmentType;
+  effectiveDate: CalendarDate;
+  periodStart: CalendarDate;
+  periodEnd: CalendarDate;
+  oldPeriodAmount: Decimal;
+  newPeriodAmount: Decimal;
+  daysUsed: number;
+  daysRemaining: number;
+  factor: Decimal;
+  credit: Decimal;
+  charge: Decimal;
+  calculation: string;
+  currency: string;
+}
+
+/** One row of the Revenue Schedule: contract, product and calendar month. */
+export interface RevenueRow {
+  contractId: string;
+  customer: string;
+  product: string;
+  month: CalendarDate; // first of the month
+  currency: string;
+  billed: Decimal;
+  recognized: Decimal;
+  deferredRevenue: Decimal;
+  unbilled: Decimal;
+  reportingBilled: Decimal | null;
+  reportingRecognized: Decimal | null;
+}
+
+/** Control totals per currency for the Run Summary. */
+export interface ControlTotal {
+  currency: string;
+  scheduleNet: Decimal;
+  documentSubtotal: Decimal;
+  revenueBilled: Decimal;
+  ties: boolean;
+}
