@@ -1,0 +1,32 @@
+import type { Issue } from './issue';
+import type {
+  BillingDocument, BillingInputs, ControlTotal, ProrationRow, RevenueRow, ScheduleLine,
+} from './model';
+import { buildBillingSchedule } from './schedule';
+import { buildDocuments } from './documents';
+import { buildRevenueSchedule } from './revenue';
+import { controlTotals } from './controlTotals';
+
+export interface BillingResult {
+  lines: ScheduleLine[];
+  documents: BillingDocument[];
+  proration: ProrationRow[];
+  revenue: RevenueRow[];
+  controlTotals: ControlTotal[];
+  issues: Issue[];
+}
+
+/** The whole billing core, in the order each step needs the last: schedule, documents, revenue, ties. */
+export function billBook(inputs: BillingInputs): BillingResult {
+  const schedule = buildBillingSchedule(inputs);
+  const documents = buildDocuments(schedule.lines, inputs);
+  const revenue = buildRevenueSchedule(documents.lines, inputs);
+  return {
+    lines: documents.lines,
+    documents: documents.documents,
+    proration: schedule.proration,
+    revenue: revenue.rows,
+    controlTotals: controlTotals(documents.lines, documents.documents, revenue.rows),
+    issues: [...schedule.issues, ...documents.issues, ...revenue.issues],
+  };
+}
