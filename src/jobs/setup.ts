@@ -59,7 +59,7 @@ function columnSpec(column: InputColumn): ColumnSpec {
   }
 }
 
-function inputSheetSpec(schema: InputSheetSchema, rows: SampleRow[]): SheetSpec {
+export function inputSheetSpec(schema: InputSheetSchema, rows: SampleRow[]): SheetSpec {
   const columns = schema.columns.map(columnSpec);
   if (schema.name === 'Settings') columns.push({ header: 'Note', kind: 'text', width: 60 });
   const headers = columns.map((c) => c.header);
