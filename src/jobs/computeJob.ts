@@ -48,7 +48,7 @@ export function computeJob(kind: JobKind, grids: Grids, options: ComputeOptions)
     summary.push(...analysis.summary);
   }
   if (billing && (kind === 'reconcile' || kind === 'run')) {
-    const reconciliation = computeReconciliation(parsed, billing.billing);
+    const reconciliation = computeReconciliation(parsed, billing.billing, grids, options);
     specs.push(...reconciliation.specs);
     issues.push(...reconciliation.issues);
     summary.push(...reconciliation.summary);

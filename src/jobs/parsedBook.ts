@@ -24,7 +24,9 @@ export function parseContext(job: JobName, options: ComputeOptions): ParseContex
   };
 }
 
-export function parseBook(grids: Grids, job: JobName, options: ComputeOptions) {
+export type ParsedBook = ReturnType<typeof parseBillingInputs>;
+
+export function parseBook(grids: Grids, job: JobName, options: ComputeOptions): ParsedBook {
   return parseBillingInputs(grids as Partial<Record<InputSheetName, InputGrid | null>>, parseContext(job, options));
 }
 

@@ -4,7 +4,7 @@ import { seededRandom, type SampleRow } from './sampleRows';
 /**
  * The sample book's Contracts: a hybrid SaaS company. Twenty hand-made sales-led contracts
  * exercise every billing rule (ramps, usage tiers, milestones, amendments, four currencies,
- * calendar anchors, end-of-month starts); forty-five generated self-serve subscriptions make
+ * calendar anchors, end-of-month starts); fifty-seven generated self-serve subscriptions make
  * the PLG side; six deliberately messy CRM rows (none of them Closed Won) feed the audit.
  */
 
@@ -130,6 +130,8 @@ const SELF_SERVE_NAMES = [
   'Birch Bookkeeping', 'Cobalt Coders', 'Delta Dance', 'Echo Podcasts', 'Fern Interiors', 'Garnet Jewelers',
   'Hazel Bakery', 'Indigo Print', 'Jade Spa', 'Kite Kids', 'Lark Music', 'Moss Landscaping', 'Nova Robotics',
   'Opal Optics', 'Pebble Pets', 'Quill Writers', 'Raven Security', 'Slate Architects', 'Terra Farms',
+  'Acorn Accounting', 'Beacon Bikes', 'Cedar Chiropractic', 'Driftwood Decor', 'Elm Street Eats', 'Falcon Freight',
+  'Grove Gardens', 'Heron Health', 'Ivy Insights', 'Jasper Joinery', 'Koi Kitchens', 'Lotus Learning',
 ];
 
 const PLANS = [
