@@ -56,8 +56,7 @@ export function computeReconciliation(
     summary: [
       { label: 'Reconciliation month', value: toISO(result.month).slice(0, 7) },
       { label: 'Invoices matched', value: `${result.counts.matchedInvoices} of ${result.counts.actualInvoices}` },
-      { label: 'Red flags', value: result.counts.redFlags },
-      { label: 'Triggers', value: result.counts.triggered },
+      { label: 'Refinement triggers fired', value: result.counts.triggered },
     ],
   };
 }
