@@ -7,7 +7,8 @@
 /**
  * How a column is typed and shown.
  * - text: user text, written with number format @ before the values so it stays as typed
- * - money: a number; shown with the row's currency format (rowCurrency) or the column's
+ * - money: a number; shown with the column's own numberFormat when it has one (e.g. a reporting-
+ *   currency column), else the row's currency format (rowCurrency), else a plain 2-decimal format
  * - date: a CalendarDate (epoch day); hosts convert to a serial in the workbook's date system
  * - datetime: an Excel serial with a fraction, already in the workbook's date system
  * - percent: a fraction shown as a percentage
