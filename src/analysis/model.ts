@@ -1,5 +1,6 @@
 import type { ContractLine } from '../core/model';
 import type { Issue, SourceRow } from '../core/issue';
+import type { RawCell } from '../workbook/grid';
 
 /**
  * What the audit needs beyond the billable lines: every non-empty Contracts row, including the
@@ -13,6 +14,12 @@ export interface ContractRowRecord {
   issues: Issue[];
   /** true when the row made it into BillingInputs.contracts */
   billable: boolean;
+  /**
+   * Optional: the raw cell as typed, by ContractLine field, before defaults and contract-level
+   * inheritance. The audit needs it to tell a typed Payment Terms or Currency from one the parser
+   * filled in from Settings; without it, a field counts as typed when `line` holds it.
+   */
+  cells?: Readonly<Record<string, RawCell>>;
 }
 
 /** Per Contracts column, as the CRM Column Audit shows it. */
