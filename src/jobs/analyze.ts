@@ -1,6 +1,6 @@
 import { analyzeBook } from '../analysis/analyzeBook';
 import type { Issue } from '../core/issue';
-import { renderAnalysisSheets } from '../workbook/render/analysisSheets';
+import { rankedTool, renderAnalysisSheets } from '../workbook/render/analysisSheets';
 import type { SheetSpec } from '../workbook/sheetSpec';
 import type { SummaryItem } from './job';
 import type { Grids, ParsedBook } from './parsedBook';
@@ -33,7 +33,8 @@ export function computeAnalysis(parsed: ParsedBook, grids: Grids): AnalysisOutpu
     toolSelection: grids['Tool Selection'] ?? null,
     strategy: grids['Strategy'] ?? null,
   });
-  const tool = result.strategy.find((s) => s.topic.toLowerCase().includes('tool'));
+  // Ranked with the architect's edited weights and scores, as the sheet's formulas rank them.
+  const tool = rankedTool(result, grids['Tool Selection']);
   return {
     specs,
     issues: [],
@@ -41,7 +42,7 @@ export function computeAnalysis(parsed: ParsedBook, grids: Grids): AnalysisOutpu
       { label: 'Contracts billing-ready', value: `${result.audit.ready} of ${result.audit.contracts.length} (${(result.audit.readyShare * 100).toFixed(1)}%)` },
       { label: 'GTM motion', value: result.bookMotion.motion },
       { label: 'Methodology', value: result.methodology.methodology },
-      ...(tool ? [{ label: 'Tool recommendation', value: tool.conclusion }] : []),
+      { label: 'Top tool', value: tool.tool ?? 'none' },
     ],
   };
 }
