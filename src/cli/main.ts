@@ -1,6 +1,7 @@
 import { copyFile, rename, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { XlsxHost } from '../hosts/xlsx/xlsxHost';
+import { XlsxReadError } from '../hosts/xlsx/xlsxErrors';
 import { runJob } from '../jobs/runJob';
 import type { JobKind, JobResult } from '../jobs/job';
 import type { Progress } from '../hosts/host';
@@ -69,7 +70,8 @@ async function openBook(book: string): Promise<XlsxHost> {
   try {
     return await XlsxHost.open(book);
   } catch (e) {
-    throw new InputError(`${book}: cannot be read as an .xlsx workbook (${(e as Error).message})`);
+    if (e instanceof XlsxReadError) throw new InputError(`${book}: cannot be read as an .xlsx workbook (${e.problem})`);
+    throw e;
   }
 }
 

@@ -1,0 +1,458 @@
+/**
+ * The workbook host inside Excel (Office.js). Reads inputs with few syncs; writes each output
+ * into a hidden temporary sheet in row blocks (one sync per block, each request well under
+ * Excel on the web's 5 MB limit), and only when every sheet is complete copies it into the
+ * existing output sheet and resizes its table, so the sheet and table names, and the user's
+ * formulas, charts and pivots pointing at them, survive. A failure or abort before that
+ * point deletes the temporary sheets, leaving the workbook as it was.
+ */
+import type { DateSystem } from '../../core/excelSerial';
+import type { InputGrid, RawCell } from '../../workbook/grid';
+import { columnLetter } from '../../workbook/grid';
+import { isFormulaCell, TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
+import type { ProgressReporter, WorkbookHost } from '../host';
+import { ExcelHostError, isAbort, isPayloadTooLarge } from './excelErrors';
+import {
+  checkDistinctSheets,
+  checkSpecFits,
+  columnWidth,
+  FLAG_FILL,
+  inputTableName,
+  notesFirstRow,
+  sheetRowCount,
+  TABLE_STYLE,
+  tableRowCount,
+  totalsNumberFormat,
+  validationSource,
+  widthInPoints,
+} from './outputLayout';
+import { dataChunk, rowsPerChunk, textChunk, type WriteChunk } from './writeChunks';
+
+export interface ExcelHostOptions {
+  /** cells per write request (default 10,000) */
+  maxCellsPerChunk?: number;
+  /** estimated bytes per write request (default 2 MB, well under Excel on the web's 5 MB) */
+  maxRequestBytes?: number;
+  /** Office.context.requirements.isSetSupported; without it the optional speed-ups are skipped */
+  isSetSupported?: (name: string, version?: string) => boolean;
+}
+
+type Context = Excel.RequestContext;
+
+/** An output sheet that already exists, as found before writing. */
+interface ExistingOutput {
+  sheetName: string;
+  tableName: string | null;
+  tableShowsTotals: boolean;
+  used: { row: number; column: number; rows: number; columns: number } | null;
+}
+
+interface PlannedSheet {
+  spec: SheetSpec;
+  tempName: string;
+  existing: ExistingOutput | null;
+  created: boolean;
+}
+
+const READ_CELLS_PER_SYNC = 50000;
+
+function officeIsSetSupported(): ((name: string, version?: string) => boolean) | undefined {
+  if (typeof Office === 'undefined') return undefined;
+  const requirements = Office.context?.requirements;
+  return requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined;
+}
+
+function toRawCell(value: unknown): RawCell {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function isEmptyRow(row: RawCell[]): boolean {
+  return row.every((cell) => cell === null);
+}
+
+function address(row: number, column: number, rows: number, columns: number): string {
+  return `${columnLetter(column + 1)}${row + 1}:${columnLetter(column + columns)}${row + rows}`;
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  private readonly maxCellsPerChunk: number;
+  private readonly maxRequestBytes: number;
+  private readonly isSetSupported: ((name: string, version?: string) => boolean) | undefined;
+
+  constructor(
+    private readonly run: typeof Excel.run = Excel.run,
+    options: ExcelHostOptions = {},
+  ) {
+    this.maxCellsPerChunk = options.maxCellsPerChunk ?? 10000;
+    this.maxRequestBytes = options.maxRequestBytes ?? 2_000_000;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+  }
+
+  private supports(version: string): boolean {
+    return this.isSetSupported?.('ExcelApi', version) ?? false;
+  }
+
+  /**
+   * DATE(1904,1,1) is 0 in the 1904 system and 1462 in the 1900 one; evaluating it through
+   * workbook.functions reads the date system without writing a cell (the Workbook object has
+   * no date-system property in the office-js typings this project builds against).
+   */
+  private queueDateSystem(context: Context): () => DateSystem {
+    if (this.isSetSupported && !this.isSetSupported('ExcelApi', '1.2')) return () => 1900; // no worksheet functions: assume the default system
+    const probe = context.workbook.functions.date(1904, 1, 1);
+    probe.load('value');
+    return () => (probe.value === 0 ? 1904 : 1900);
+  }
+
+  async dateSystem(): Promise<DateSystem> {
+    return this.excel('reading the workbook date system', async (context) => {
+      const system = this.queueDateSystem(context);
+      await context.sync();
+      return system();
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.excel('listing the sheets', async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  async readInput(name: string): Promise<InputGrid | null> {
+    return this.excel(`reading '${name}'`, async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(inputTableName(name));
+      table.load('name,showTotals');
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('name');
+      const system = this.queueDateSystem(context);
+      await context.sync();
+      const dateSystem = system();
+
+      let range: Excel.Range;
+      let source: InputGrid['source'];
+      let sheetName: Excel.Worksheet;
+      if (!table.isNullObject) {
+        range = table.getRange();
+        source = 'table';
+        sheetName = table.worksheet;
+        sheetName.load('name');
+      } else if (!sheet.isNullObject) {
+        range = sheet.getUsedRangeOrNullObject(true);
+        source = 'sheet';
+        sheetName = sheet;
+      } else {
+        return null;
+      }
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (range.isNullObject) {
+        return { sheet: sheetName.name, source, firstRow: 1, firstColumn: 1, values: [], numberFormats: [], dateSystem };
+      }
+      const rowCount = range.rowCount - (source === 'table' && table.showTotals ? 1 : 0);
+      const grid = await this.readBlock(context, sheetName, range.rowIndex, range.columnIndex, rowCount, range.columnCount);
+      let skip = 0;
+      while (skip < grid.values.length && isEmptyRow(grid.values[skip])) skip += 1;
+      return {
+        sheet: sheetName.name,
+        source,
+        firstRow: range.rowIndex + 1 + skip,
+        firstColumn: range.columnIndex + 1,
+        values: grid.values.slice(skip),
+        numberFormats: grid.numberFormats.slice(skip),
+        dateSystem,
+      };
+    });
+  }
+
+  /** Values and number formats of a block, a bounded number of cells per sync. */
+  private async readBlock(context: Context, sheet: Excel.Worksheet, row: number, column: number, rows: number, columns: number): Promise<{ values: RawCell[][]; numberFormats: string[][] }> {
+    const values: RawCell[][] = [];
+    const numberFormats: string[][] = [];
+    const step = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, columns)));
+    for (let start = 0; start < rows; start += step) {
+      const block = sheet.getRangeByIndexes(row + start, column, Math.min(step, rows - start), columns);
+      block.load('values,numberFormat');
+      await context.sync();
+      block.values.forEach((r) => values.push(r.map(toRawCell)));
+      block.numberFormat.forEach((r) => numberFormats.push(r.map((f) => (typeof f === 'string' && f !== '' ? f : 'General'))));
+    }
+    return { values, numberFormats };
+  }
+
+  async writeSheets(specs: SheetSpec[], progress?: ProgressReporter, signal?: AbortSignal): Promise<void> {
+    checkDistinctSheets(specs);
+    specs.forEach(checkSpecFits);
+    if (specs.length === 0) return;
+    await this.excel('writing the output sheets', async (context) => {
+      const system = this.queueDateSystem(context);
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const namedTables = specs.map((spec) => context.workbook.tables.getItemOrNullObject(spec.tableName).load('name'));
+      await context.sync();
+      const dateSystem = system();
+      const names = sheets.items.map((s) => s.name);
+      const planned = await this.plan(context, specs, names);
+      planned.forEach(({ spec, existing }, i) => {
+        const createsTable = existing === null || existing.tableName === null;
+        if (createsTable && !namedTables[i].isNullObject) {
+          throw new ExcelHostError(`Sheet '${spec.name}' cannot get its table '${spec.tableName}': another table in the workbook already has that name`, spec.name);
+        }
+      });
+      try {
+        const totalCells = specs.reduce((total, spec) => total + sheetRowCount(spec) * spec.columns.length, 0);
+        let done = 0;
+        for (const sheet of planned) {
+          const before = done;
+          const report = (cells: number) => progress?.({ step: `Writing ${sheet.spec.name}`, fraction: (0.9 * (before + cells)) / Math.max(1, totalCells) });
+          done += await this.writeTemp(context, sheet, dateSystem, signal, report);
+        }
+        signal?.throwIfAborted();
+        progress?.({ step: 'Replacing the output sheets', fraction: 0.95 });
+        this.queueSwap(context, planned);
+        await context.sync();
+      } catch (error) {
+        try {
+          await this.deleteTemps(context, planned);
+        } catch (cleanupError) {
+          throw new ExcelHostError(
+            `${error instanceof Error ? error.message : String(error)}; removing the temporary sheets failed too: ${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}`,
+            undefined,
+            error,
+          );
+        }
+        throw error;
+      }
+      progress?.({ step: 'Done', fraction: 1 });
+    });
+  }
+
+  /** Find the output sheets that exist already, their table and used area; refuse to overwrite inputs. */
+  private async plan(context: Context, specs: SheetSpec[], names: string[]): Promise<PlannedSheet[]> {
+    const lower = new Set(names.map((n) => n.toLowerCase()));
+    const found: { spec: SheetSpec; name: string | undefined; tables?: Excel.TableCollection; used?: Excel.Range }[] = [];
+    for (const spec of specs) {
+      const name = names.find((n) => n.toLowerCase() === spec.name.toLowerCase());
+      if (name !== undefined && spec.role === 'input') {
+        throw new ExcelHostError(`Sheet '${name}' already exists and is an input sheet; Setup does not overwrite it`, spec.name);
+      }
+      if (name === undefined) {
+        found.push({ spec, name });
+        continue;
+      }
+      const sheet = context.workbook.worksheets.getItem(name);
+      const tables = sheet.tables;
+      tables.load('items/name,items/showTotals');
+      const used = sheet.getUsedRangeOrNullObject();
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      found.push({ spec, name, tables, used });
+    }
+    if (found.some((f) => f.name !== undefined)) await context.sync();
+    const stamp = Date.now().toString(36).slice(-5);
+    const planned = found.map(({ spec, name, tables, used }, i): PlannedSheet => {
+      let tempName = `q2c tmp ${i + 1} ${stamp}`;
+      while (lower.has(tempName.toLowerCase())) tempName += 'x';
+      if (name === undefined || !tables || !used) return { spec, tempName, existing: null, created: false };
+      const table = tables.items.find((t) => t.name.toLowerCase() === spec.tableName.toLowerCase()) ?? tables.items[0];
+      return {
+        spec,
+        tempName,
+        created: false,
+        existing: {
+          sheetName: name,
+          tableName: table ? table.name : null,
+          tableShowsTotals: table ? table.showTotals : false,
+          used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount },
+        },
+      };
+    });
+    await this.checkTablesAtA1(context, planned);
+    return planned;
+  }
+
+  /** Resizing keeps a table's header row, so an output table the user moved off A1 is refused before anything is written. */
+  private async checkTablesAtA1(context: Context, planned: PlannedSheet[]): Promise<void> {
+    const probes = planned.flatMap(({ spec, existing }) => {
+      if (!existing || existing.tableName === null) return [];
+      const range = context.workbook.worksheets.getItem(existing.sheetName).tables.getItem(existing.tableName).getRange();
+      range.load('rowIndex,columnIndex');
+      return [{ spec, existing, range }];
+    });
+    if (probes.length === 0) return;
+    await context.sync();
+    for (const { spec, existing, range } of probes) {
+      if (range.rowIndex !== 0 || range.columnIndex !== 0) {
+        throw new ExcelHostError(
+          `The table '${existing.tableName}' on output sheet '${existing.sheetName}' no longer starts at A1, so it cannot be refreshed in place; move it back to A1 or delete the sheet and run again`,
+          spec.name,
+        );
+      }
+    }
+  }
+
+  /** Write one spec into its temporary sheet, a block of rows per sync; returns the cells written. */
+  private async writeTemp(context: Context, sheet: PlannedSheet, dateSystem: DateSystem, signal: AbortSignal | undefined, onCells: (cells: number) => void): Promise<number> {
+    const { spec } = sheet;
+    const header = textChunk(0, 0, [spec.columns.map((c) => c.header)]);
+    const notes = spec.notes ?? [];
+    const notesChunk = notes.length > 0 ? textChunk(notesFirstRow(spec) - 1, 0, notes.map((n) => [n])) : null;
+    let perChunk = rowsPerChunk(spec, dateSystem, this.maxCellsPerChunk, this.maxRequestBytes);
+    let headerDone = false;
+    let notesDone = notesChunk === null;
+    let next = 0;
+    let written = 0;
+    while (!headerDone || next < spec.rows.length || !notesDone) {
+      const request: WriteChunk[] = headerDone ? [] : [header];
+      let rows = 0;
+      if (next < spec.rows.length) {
+        rows = Math.min(perChunk, spec.rows.length - next);
+        let chunk = dataChunk(spec, next, rows, dateSystem);
+        while (chunk.bytes > this.maxRequestBytes && rows > 1) {
+          rows = Math.ceil(rows / 2);
+          chunk = dataChunk(spec, next, rows, dateSystem);
+        }
+        request.push(chunk);
+      }
+      const reachesEnd = next + rows >= spec.rows.length;
+      if (reachesEnd && notesChunk && !notesDone) request.push(notesChunk);
+      signal?.throwIfAborted();
+      try {
+        const target = this.tempSheet(context, sheet);
+        if (this.supports('1.6')) context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const chunk of request) this.queueChunk(target, chunk);
+        await context.sync();
+        sheet.created = true;
+      } catch (error) {
+        if (isPayloadTooLarge(error) && rows > 1) {
+          // Excel rejected the whole request, so none of it was applied: retry with half the rows.
+          perChunk = Math.max(1, Math.floor(rows / 2));
+          continue;
+        }
+        const where = rows > 0 ? ` (rows ${next + 1} to ${next + rows})` : '';
+        throw new ExcelHostError(`Writing sheet '${spec.name}'${where} failed: ${error instanceof Error ? error.message : String(error)}`, spec.name, error);
+      }
+      headerDone = true;
+      next += rows;
+      if (reachesEnd) notesDone = true;
+      written += request.reduce((n, chunk) => n + chunk.rows * chunk.columns, 0);
+      onCells(written);
+    }
+    return written;
+  }
+
+  private tempSheet(context: Context, sheet: PlannedSheet): Excel.Worksheet {
+    if (sheet.created) return context.workbook.worksheets.getItem(sheet.tempName);
+    const created = context.workbook.worksheets.add(sheet.tempName);
+    created.visibility = 'Hidden';
+    return created;
+  }
+
+  private queueChunk(sheet: Excel.Worksheet, chunk: WriteChunk): void {
+    for (const run of chunk.formatsBefore) {
+      sheet.getRangeByIndexes(chunk.row, chunk.column + run.column, chunk.rows, run.formats[0].length).numberFormat = run.formats;
+    }
+    const range = sheet.getRangeByIndexes(chunk.row, chunk.column, chunk.rows, chunk.columns);
+    if (chunk.asFormulas) range.formulas = chunk.cells;
+    else range.values = chunk.cells;
+    for (const run of chunk.formatsAfter) {
+      sheet.getRangeByIndexes(chunk.row, chunk.column + run.column, chunk.rows, run.formats[0].length).numberFormat = run.formats;
+    }
+    for (const flag of chunk.flags) {
+      sheet.getRangeByIndexes(flag.row, flag.column, flag.rows, 1).format.fill.color = FLAG_FILL;
+    }
+  }
+
+  /** One request: copy each complete temp sheet into place (or rename it), set up the table, drop the temps. */
+  private queueSwap(context: Context, planned: PlannedSheet[]): void {
+    const application = context.workbook.application;
+    if (this.supports('1.9')) application.suspendScreenUpdatingUntilNextSync();
+    if (this.supports('1.6')) application.suspendApiCalculationUntilNextSync();
+    for (const { spec, tempName, existing } of planned) {
+      const width = spec.columns.length;
+      const tableAddress = address(0, 0, tableRowCount(spec), width);
+      const temp = context.workbook.worksheets.getItem(tempName);
+      let sheet: Excel.Worksheet;
+      let table: Excel.Table;
+      if (existing) {
+        sheet = context.workbook.worksheets.getItem(existing.sheetName);
+        if (existing.tableName !== null) {
+          const current = sheet.tables.getItem(existing.tableName);
+          if (existing.tableShowsTotals) current.showTotals = false;
+        }
+        if (existing.used) {
+          const old = sheet.getRangeByIndexes(existing.used.row, existing.used.column, existing.used.rows, existing.used.columns);
+          old.dataValidation.clear();
+          old.clear('All');
+        }
+        if (existing.tableName !== null) sheet.tables.getItem(existing.tableName).resize(sheet.getRange(tableAddress));
+        sheet.getRange('A1').copyFrom(temp.getRangeByIndexes(0, 0, sheetRowCount(spec), width), 'All');
+        temp.delete();
+        if (existing.tableName === null) {
+          table = sheet.tables.add(sheet.getRange(tableAddress), true);
+          table.name = spec.tableName;
+          table.style = TABLE_STYLE;
+        } else {
+          table = sheet.tables.getItem(existing.tableName);
+        }
+      } else {
+        sheet = temp;
+        sheet.name = spec.name;
+        sheet.visibility = 'Visible';
+        table = sheet.tables.add(sheet.getRange(tableAddress), true);
+        table.name = spec.tableName;
+        table.style = TABLE_STYLE;
+      }
+      this.queueTableFinish(sheet, table, spec);
+    }
+  }
+
+  private queueTableFinish(sheet: Excel.Worksheet, table: Excel.Table, spec: SheetSpec): void {
+    const width = spec.columns.length;
+    sheet.freezePanes.freezeRows(1);
+    spec.columns.forEach((column, c) => {
+      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(columnWidth(column));
+    });
+    const dataRows = tableRowCount(spec) - 1;
+    for (const validation of spec.validations ?? []) {
+      sheet.getRangeByIndexes(1, validation.column, dataRows, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: validationSource(spec, validation.column, validation.list) },
+      };
+    }
+    if (spec.totalsRow) {
+      table.showTotals = true;
+      const totals = sheet.getRangeByIndexes(tableRowCount(spec), 0, 1, width);
+      const cells = spec.totalsRow;
+      totals.numberFormat = [cells.map((cell, c) => (spec.columns[c].kind === 'text' && !isFormulaCell(cell) ? TEXT_FORMAT : totalsNumberFormat(spec, c)))];
+      totals.formulas = [cells.map((cell) => (isFormulaCell(cell) ? '=' + cell.formula : (cell ?? '')))];
+    }
+  }
+
+  /** Remove whatever temporary sheets exist; the workbook is then as it was before the write. */
+  private async deleteTemps(context: Context, planned: PlannedSheet[]): Promise<void> {
+    const probes = planned.map((p) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(p.tempName);
+      sheet.load('name');
+      return sheet;
+    });
+    await context.sync();
+    const existing = probes.filter((sheet) => !sheet.isNullObject);
+    if (existing.length === 0) return;
+    existing.forEach((sheet) => sheet.delete());
+    await context.sync();
+  }
+
+  /** Run a batch; an Office error comes back with what we were doing, never swallowed. */
+  private async excel<T>(doing: string, batch: (context: Context) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      if (isAbort(error) || error instanceof ExcelHostError) throw error;
+      throw new ExcelHostError(`Excel failed while ${doing}: ${error instanceof Error ? error.message : String(error)}`, undefined, error);
+    }
+  }
+}
