@@ -1,0 +1,188 @@
+import type { Decimal } from './decimal';
+import { minorUnits } from './money';
+import type { ContractLine } from './model';
+import type { Fraction } from './periods';
+import type { TierRating } from './pricing';
+
+/**
+ * The Calculation column: the arithmetic of a schedule line in words and numbers, so a person
+ * can redo it by hand, e.g. "12,000.00/yr x 1 x 1/12 x 17/31 = 548.39". Every part names what
+ * it multiplies by; the Price Basis is always named.
+ */
+
+/** "1234567.5" -> "1,234,567.5"; a plain loop, as this runs for every distinct installment. */
+function group(fixed: string): string {
+  const negative = fixed.charCodeAt(0) === 45; // '-'
+  const begin = negative ? 1 : 0;
+  let point = fixed.indexOf('.');
+  if (point < 0) point = fixed.length;
+  if (point - begin <= 3) return fixed;
+  let out = negative ? '-' : '';
+  const head = (point - begin) % 3 || 3;
+  out += fixed.slice(begin, begin + head);
+  for (let i = begin + head; i < point; i += 3) out += ',' + fixed.slice(i, i + 3);
+  return out + fixed.slice(point);
+}
+
+/**
+ * value.toFixed(places), faster for the usual case of a value with no more decimals than that:
+ * decimal.js's toString is several times cheaper than its toFixed, and only zeros are missing.
+ */
+function fixedText(value: Decimal, places: number): string {
+  const dp = value.decimalPlaces();
+  if (dp > places) return value.toFixed(places);
+  const text = value.toString();
+  if (text.indexOf('e') >= 0) return value.toFixed(places);
+  if (dp === places) return text;
+  return (dp === 0 ? text + '.' : text) + '0'.repeat(places - dp);
+}
+
+/** 12,345.67 with the currency's minor units, as money.formatAmount (but never "-0.00"). */
+export function formatMoney(value: Decimal, currency: string): string {
+  const text = fixedText(value, minorUnits(currency));
+  // -0.004 is "0.00", not "-0.00"
+  return group(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
+}
+
+/** 1,500 or 2.5: as many decimals as the quantity has. */
+export function formatQuantity(quantity: Decimal): string {
+  return group(fixedText(quantity, quantity.decimalPlaces()));
+}
+
+/** A price keeps its own decimals when it has more than the currency's (0.125/mo stays 0.125). */
+export function formatPrice(value: Decimal, currency: string): string {
+  return group(fixedText(value, Math.max(minorUnits(currency), value.decimalPlaces())));
+}
+
+/** 0.1 -> "10%", 0.125 -> "12.5%". */
+export function formatPercent(fraction: Decimal): string {
+  return `${fraction.times(100).toFixed()}%`;
+}
+
+export function formatFraction(f: Fraction): string {
+  return f.denominator === 1 ? String(f.numerator) : `${f.numerator}/${f.denominator}`;
+}
+
+/** 12, or 11.548387 for a term that is not whole months. */
+export function formatMonths(f: Fraction): string {
+  if (f.denominator === 1) return String(f.numerator);
+  return String(Number((f.numerator / f.denominator).toFixed(6)));
+}
+
+const CADENCE_WORD: Record<string, string> = {
+  Monthly: 'mo', Quarterly: 'qtr', Semiannual: 'half-yr', Annual: 'yr', Upfront: 'term', Usage: 'mo', Milestone: 'milestone',
+};
+
+/** The Price Basis as written after a price: /mo, /yr, /term, or the billing period when blank. */
+export function basisWord(line: ContractLine): string {
+  switch (line.priceBasis) {
+    case 'Month':
+      return 'mo';
+    case 'Year':
+      return 'yr';
+    case 'Term':
+      return 'term';
+    default:
+      return CADENCE_WORD[line.billingFrequency] ?? 'period';
+  }
+}
+
+/** " x 3/12", " x 3 mo", or "" when the period is exactly one basis unit. */
+export function monthsText(line: ContractLine, periodMonths: number, basis: Fraction): string {
+  if (line.priceBasis === null) return '';
+  if (line.priceBasis === 'Month') return periodMonths === 1 ? '' : ` x ${periodMonths} mo`;
+  return ` x ${periodMonths}/${formatMonths(basis)}`;
+}
+
+/** " x 17/31" (Daily) or " x 16/30 (30/360)"; "" for a full period. */
+export function factorText(factor: Fraction, partial: boolean, method: 'Daily' | '30/360'): string {
+  if (!partial) return '';
+  return ` x ${formatFraction(factor)}${method === '30/360' ? ' (30/360)' : ''}`;
+}
+
+/** " x (1 - 10%)"; "" without a discount. */
+export function discountText(discountPct: Decimal): string {
+  return discountPct.isZero() ? '' : ` x (1 - ${formatPercent(discountPct)})`;
+}
+
+/** "12,000.00/yr x 1" for a flat price. */
+export function flatPriceText(line: ContractLine, unitPrice: Decimal, quantity: Decimal): string {
+  return `${formatPrice(unitPrice, line.currency)}/${basisWord(line)} x ${formatQuantity(quantity)}`;
+}
+
+/** "tier table Gold (Tiered): 100 x 10.00 + 50 x 8.00 + 25.00 flat = 1,425.00/yr". */
+export function tierPriceText(line: ContractLine, rating: TierRating, quantity: Decimal): string {
+  const currency = line.currency;
+  if (line.pricingModel === 'Package') {
+    const size = line.packageSize ? formatQuantity(line.packageSize) : '?';
+    const price = line.unitPrice ? formatPrice(line.unitPrice, currency) : '?';
+    return `ceil(${formatQuantity(quantity)}/${size}) = ${formatQuantity(rating.packages ?? quantity)} packages x ${price}/${basisWord(line)}`;
+  }
+  return `tier table ${line.tierTable ?? ''} (${line.pricingModel}): ${formatQuantity(quantity)} units = ${tierChargesText(rating, currency)} = ${formatPrice(rating.amount, currency)}/${basisWord(line)}`;
+}
+
+/** "100 x 10.00 + 50 x 8.00 + 25.00 flat" */
+export function tierChargesText(rating: TierRating, currency: string): string {
+  if (rating.charges.length === 0) return '0';
+  const parts: string[] = [];
+  for (const c of rating.charges) {
+    parts.push(`${formatQuantity(c.units)} x ${formatPrice(c.unitPrice, currency)}`);
+    if (!c.flatFee.isZero()) parts.push(`${formatPrice(c.flatFee, currency)} flat`);
+  }
+  return parts.join(' + ') + (rating.beyondLastTier ? ' (units beyond the last tier at its price)' : '');
+}
+
+/** "TCV 36,000.00 x 3/36 mo": a Total Contract Value shared by months x factor. */
+export function tcvText(tcv: Decimal, currency: string, periodMonths: number, termMonths: Fraction): string {
+  return `TCV ${formatMoney(tcv, currency)} x ${periodMonths}/${formatMonths(termMonths)} mo`;
+}
+
+/** "<expression> = 833.33" */
+export function resultText(expression: string, amount: Decimal, currency: string): string {
+  return `${expression} = ${formatMoney(amount, currency)}`;
+}
+
+/** 83337 minor units with 2 places -> "833.37" (grouped), straight from whole minor units. */
+export function formatMinorUnits(units: bigint, places: number): string {
+  const negative = units < 0n;
+  let digits = (negative ? -units : units).toString();
+  if (places > 0) {
+    if (digits.length <= places) digits = '0'.repeat(places - digits.length + 1) + digits;
+    digits = `${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`;
+  }
+  return group(negative ? `-${digits}` : digits);
+}
+
+/** remainderText from whole minor units: the segment's last installment before and after its remainder */
+export function remainderTextMinor(expression: string, rounded: bigint, remainder: bigint, places: number): string {
+  if (remainder === 0n) return `${expression} = ${formatMinorUnits(rounded, places)}`;
+  const sign = remainder < 0n ? '-' : '+';
+  return `${expression} = ${formatMinorUnits(rounded, places)} ${sign} ${formatMinorUnits(remainder < 0n ? -remainder : remainder, places)} segment remainder = ${formatMinorUnits(rounded + remainder, places)}`;
+}
+
+/** "<expression> = 833.33 + 0.04 segment remainder = 833.37" */
+export function remainderText(expression: string, rounded: Decimal, remainder: Decimal, currency: string): string {
+  if (remainder.isZero()) return resultText(expression, rounded, currency);
+  const sign = remainder.isNegative() ? '-' : '+';
+  return `${expression} = ${formatMoney(rounded, currency)} ${sign} ${formatMoney(remainder.abs(), currency)} segment remainder = ${formatMoney(rounded.plus(remainder), currency)}`;
+}
+
+/** "1,250 units - 1,000 included x 17/31 = 701.612903 billable" */
+export function usageQuantityText(quantity: Decimal, included: Decimal | null, factor: Fraction, partial: boolean, billable: Decimal): string {
+  let text = `${formatQuantity(quantity)} units`;
+  if (included !== null && !included.isZero()) {
+    text += ` - ${formatQuantity(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(billable.toDecimalPlaces(6))} billable`;
+  }
+  return text;
+}
+
+/** "minimum commit 500.00 x 17/31 = 274.19 - usage 120.00 = 154.19" */
+export function trueUpText(minimum: Decimal, factor: Fraction, partial: boolean, minimumDue: Decimal, usageNet: Decimal, trueUp: Decimal, currency: string): string {
+  const scaled = partial ? ` x ${formatFraction(factor)} = ${formatMoney(minimumDue, currency)}` : '';
+  return `minimum commit ${formatMoney(minimum, currency)}${scaled} - usage ${formatMoney(usageNet, currency)} = ${formatMoney(trueUp, currency)}`;
+}
+
+/** 'milestone "Go-live" = 25,000.00' */
+export function milestoneText(name: string, amount: Decimal, currency: string): string {
+  return `milestone "${name}" = ${formatMoney(amount, currency)}`;
+}

@@ -1,0 +1,161 @@
+import { CalendarDate, toISO } from './calendarDate';
+import { formatPrice, formatQuantity, tierChargesText, usageQuantityText } from './calculationText';
+import { Decimal, ZERO } from './decimal';
+import { Issue, issueAt } from './issue';
+import type { ContractLine, PriceTier, UsageRecord } from './model';
+import { Fraction, fractionToDecimal } from './periods';
+import { rateThroughTiers, TierRating } from './pricing';
+
+/**
+ * Usage rating (billing.md, Usage rating): which Usage rows a line bills, and what one monthly
+ * period of usage costs. Rows are matched to the line of their Contract ID and Usage Metric
+ * whose dates contain them; anything else is a Warning and is not billed.
+ */
+
+function key(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+export interface UsageAssignment {
+  /** contract line index -> its usage rows, by date then sheet row */
+  byLine: Map<number, UsageRecord[]>;
+  /** one Warning per contract, metric and reason for rows no line bills */
+  issues: Issue[];
+}
+
+export function assignUsage(
+  contracts: readonly ContractLine[],
+  usage: readonly UsageRecord[],
+  skippedContractIds: readonly string[] = [],
+): UsageAssignment {
+  const byLine = new Map<number, UsageRecord[]>();
+  const issues: Issue[] = [];
+  if (usage.length === 0) return { byLine, issues };
+
+  const candidates = new Map<string, number[]>();
+  const knownContracts = new Set<string>();
+  contracts.forEach((line, index) => {
+    knownContracts.add(key(line.contractId));
+    if (line.billingFrequency !== 'Usage' || line.usageMetric === null) return;
+    const k = `${key(line.contractId)}\u0000${key(line.usageMetric)}`;
+    const list = candidates.get(k);
+    if (list) list.push(index);
+    else candidates.set(k, [index]);
+  });
+  const skipped = new Set(skippedContractIds.map(key));
+
+  interface Unbilled { first: UsageRecord; rows: number; units: Decimal; outside: boolean }
+  const unbilled = new Map<string, Unbilled>();
+  for (const record of usage) {
+    const contract = key(record.contractId);
+    const k = `${contract}\u0000${key(record.usageMetric)}`;
+    const lines = candidates.get(k);
+    let owner = -1;
+    if (lines) {
+      for (const index of lines) {
+        const line = contracts[index];
+        if (record.date >= line.startDate && record.date <= line.endDate) {
+          owner = index;
+          break;
+        }
+      }
+    }
+    if (owner >= 0) {
+      const list = byLine.get(owner);
+      if (list) list.push(record);
+      else byLine.set(owner, [record]);
+      continue;
+    }
+    if (skipped.has(contract)) continue; // the parser already reported why that contract is not billed
+    const reasonKey = `${k}\u0000${lines ? 'outside' : 'unknown'}`;
+    const seen = unbilled.get(reasonKey);
+    if (seen) {
+      seen.rows++;
+      seen.units = seen.units.plus(record.quantity);
+    } else {
+      unbilled.set(reasonKey, { first: record, rows: 1, units: record.quantity, outside: lines !== undefined });
+    }
+  }
+  for (const list of byLine.values()) list.sort((a, b) => a.date - b.date || a.source.row - b.source.row);
+
+  for (const u of unbilled.values()) {
+    const rows = u.rows === 1 ? '1 usage row' : `${u.rows} usage rows`;
+    const what = `${rows} (${formatQuantity(u.units)} units) of ${u.first.usageMetric} for contract ${u.first.contractId}`;
+    issues.push(
+      u.outside
+        ? issueAt('Bill', 'Warning', u.first.source, 'date', toISO(u.first.date), `${what} dated outside every service period of its usage line; not billed`, 'Check the usage dates, or extend the usage line\'s Start/End Date on Contracts')
+        : issueAt('Bill', 'Warning', u.first.source, knownContracts.has(key(u.first.contractId)) ? 'usageMetric' : 'contractId',
+          knownContracts.has(key(u.first.contractId)) ? u.first.usageMetric : u.first.contractId,
+          `${what} match no Usage line on Contracts; not billed`, 'Add a Usage line with this Contract ID and Usage Metric, or correct the usage row'),
+    );
+  }
+  return { byLine, issues };
+}
+
+export interface UsagePeriodRating {
+  /** units used in the period */
+  quantity: Decimal;
+  /** included units for the period (x factor when partial) */
+  included: Decimal;
+  /** units charged: quantity - included, not below zero */
+  billable: Decimal;
+  /** rated amount before discount, unrounded */
+  gross: Decimal;
+  tierRating: TierRating | null;
+  /** "1,250 units - 1,000 included = 250 billable; 250 x 0.10/unit" (no result) */
+  expression: string;
+}
+
+/**
+ * Rates one period of usage. Included Units come off first (x the period's factor when the
+ * period is partial); then Flat, Package, Tiered (graduated) or Volume pricing.
+ */
+export function rateUsagePeriod(
+  line: ContractLine,
+  tiers: readonly PriceTier[],
+  quantity: Decimal,
+  factor: Fraction,
+  partial: boolean,
+): UsagePeriodRating {
+  let included = line.includedUnits ?? ZERO;
+  if (partial && !included.isZero()) included = included.times(fractionToDecimal(factor));
+  let billable = quantity.minus(included);
+  if (billable.isNegative()) billable = ZERO;
+  const currency = line.currency;
+  const head = usageQuantityText(quantity, line.includedUnits, factor, partial, billable);
+  let gross: Decimal;
+  let tierRating: TierRating | null = null;
+  let pricing: string;
+  switch (line.pricingModel) {
+    case 'Tiered':
+    case 'Volume':
+      tierRating = rateThroughTiers(tiers, billable, line.pricingModel);
+      gross = tierRating.amount;
+      pricing = `${line.pricingModel.toLowerCase()} tier table ${line.tierTable ?? ''}: ${tierChargesText(tierRating, currency)}`;
+      break;
+    case 'Package': {
+      tierRating = rateThroughTiers([], billable, 'Package', line.packageSize, line.unitPrice);
+      gross = tierRating.amount;
+      const size = line.packageSize ? formatQuantity(line.packageSize) : '?';
+      pricing = `ceil(${formatQuantity(billable.toDecimalPlaces(6))}/${size}) = ${formatQuantity(tierRating.packages ?? ZERO)} packages x ${formatPrice(line.unitPrice ?? ZERO, currency)}/package`;
+      break;
+    }
+    default: {
+      const price = line.unitPrice ?? ZERO;
+      gross = billable.times(price);
+      pricing = `${formatQuantity(billable.toDecimalPlaces(6))} x ${formatPrice(price, currency)}/unit`;
+    }
+  }
+  return { quantity, included, billable, gross, tierRating, expression: `${head}; ${pricing}` };
+}
+
+/** Units by usage date (same-day rows added), so revenue can follow usage. */
+export function unitsByDate(records: readonly UsageRecord[]): { date: CalendarDate; quantity: Decimal }[] {
+  const out: { date: CalendarDate; quantity: Decimal }[] = [];
+  for (const r of records) {
+    const last = out[out.length - 1];
+    if (last && last.date === r.date) last.quantity = last.quantity.plus(r.quantity);
+    else out.push({ date: r.date, quantity: r.quantity });
+  }
+  return out;
+}
