@@ -47,8 +47,9 @@ export function halfMinorUnit(currency: string): Decimal {
 export function formatAmount(value: Decimal, currency: string): string {
   const places = minorUnits(currency);
   const fixed = value.toFixed(places);
-  const negative = fixed.startsWith('-');
-  const [whole, fraction] = (negative ? fixed.slice(1) : fixed).split('.');
+  // -0.004 shows as 0.00, never "-0.00"
+  const negative = fixed.startsWith('-') && /[1-9]/.test(fixed);
+  const [whole, fraction] = fixed.replace(/^-/, '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? '.' + fraction : ''}`;
 }
