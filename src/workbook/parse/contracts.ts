@@ -287,7 +287,9 @@ export function finishContracts(
   const rows: ContractRowRecord[] = drafts.map(({ row, line }) => {
     const billable = !row.hasError && !(line.contractId !== undefined && conflicted.has(line.contractId));
     if (billable) lines.push(line as ContractLine);
-    return { source: row.source, line, issues: row.issues, billable };
+    // The cells as typed, before defaults and inheritance: the audit tells typed from defaulted by them.
+    const cells = Object.fromEntries(Object.keys(row.source.columns).map((field) => [field, row.raw(field) ?? null]));
+    return { source: row.source, line, issues: row.issues, billable, cells };
   });
   const billableDrafts = new Set(drafts.filter((_d, i) => rows[i].billable));
   const skippedContractIds = [...contracts.entries()]
