@@ -21,6 +21,12 @@ export class PeriodPricing {
   private readonly tiers: readonly PriceTier[];
   /** Total Contract Value lines: each contracted period's share of the TCV (net), by period start */
   private readonly tcvShare = new Map<number, Decimal>();
+  /**
+   * Whole periods of one cadence cost the same and read the same at the same terms, and an
+   * amendment reprices every remaining period: memoised by terms and cadence months.
+   */
+  private readonly wholeAmounts = new Map<string, Amounts>();
+  private readonly wholeTexts = new Map<string, string>();
 
   constructor(
     readonly line: ContractLine,
@@ -42,6 +48,18 @@ export class PeriodPricing {
   }
 
   amountsAt(terms: Terms, period: BillingPeriod): Amounts {
+    const byTermsOnly = !period.partial && (terms.unitPrice !== null || this.line.pricingModel === 'Tiered' || this.line.pricingModel === 'Volume');
+    if (!byTermsOnly) return this.computeAmounts(terms, period);
+    const key = wholePeriodKey(terms, period);
+    let found = this.wholeAmounts.get(key);
+    if (found === undefined) {
+      found = this.computeAmounts(terms, period);
+      this.wholeAmounts.set(key, found);
+    }
+    return { gross: found.gross, net: found.net };
+  }
+
+  private computeAmounts(terms: Terms, period: BillingPeriod): Amounts {
     const keep = ONE.minus(this.line.discountPct);
     if (terms.unitPrice === null && this.line.pricingModel !== 'Tiered' && this.line.pricingModel !== 'Volume') {
       // No price of its own: the contracted TCV share, scaled by any new quantity.
@@ -56,6 +74,17 @@ export class PeriodPricing {
 
   /** "12,000.00/yr x 5 x 1/12 [x 17/31] [x (1 - 10%)]" for the Calculation column. */
   termsText(terms: Terms, period: BillingPeriod): string {
+    if (period.partial) return this.computeTermsText(terms, period);
+    const key = wholePeriodKey(terms, period);
+    let found = this.wholeTexts.get(key);
+    if (found === undefined) {
+      found = this.computeTermsText(terms, period);
+      this.wholeTexts.set(key, found);
+    }
+    return found;
+  }
+
+  private computeTermsText(terms: Terms, period: BillingPeriod): string {
     const line = this.line;
     const basis = basisMonths(line, period.months, this.termMonths);
     const tail =
@@ -75,3 +104,8 @@ export class PeriodPricing {
   }
 }
 
+
+/** What a whole period's amounts and text depend on besides the line: the terms and cadence months. */
+function wholePeriodKey(terms: Terms, period: BillingPeriod): string {
+  return `${terms.quantity.toString()}|${terms.unitPrice === null ? '' : terms.unitPrice.toString()}|${period.months}`;
+}

@@ -1,5 +1,13 @@
-import { ZERO } from './decimal';
+import type { Decimal } from './decimal';
 import type { BillingDocument, ControlTotal, RevenueRow, ScheduleLine } from './model';
+import { minorUnits } from './money';
+import { MoneySum } from './unitAmounts';
+
+interface Sums {
+  scheduleNet: MoneySum;
+  documentSubtotal: MoneySum;
+  revenueBilled: MoneySum;
+}
 
 /**
  * Run Summary control totals, per currency: Billing Schedule Net Amount, Draft Invoices
@@ -11,28 +19,28 @@ export function controlTotals(
   documents: BillingDocument[],
   revenue: RevenueRow[],
 ): ControlTotal[] {
-  const totals = new Map<string, ControlTotal>();
-  const totalFor = (currency: string): ControlTotal => {
+  const totals = new Map<string, Sums>();
+  const totalFor = (currency: string): Sums => {
     let total = totals.get(currency);
     if (!total) {
-      total = { currency, scheduleNet: ZERO, documentSubtotal: ZERO, revenueBilled: ZERO, ties: false };
+      const places = minorUnits(currency);
+      total = { scheduleNet: new MoneySum(places), documentSubtotal: new MoneySum(places), revenueBilled: new MoneySum(places) };
       totals.set(currency, total);
     }
     return total;
   };
-  for (const line of lines) {
-    const t = totalFor(line.currency);
-    t.scheduleNet = t.scheduleNet.plus(line.netAmount);
-  }
-  for (const document of documents) {
-    const t = totalFor(document.currency);
-    t.documentSubtotal = t.documentSubtotal.plus(document.subtotal);
-  }
-  for (const row of revenue) {
-    const t = totalFor(row.currency);
-    t.revenueBilled = t.revenueBilled.plus(row.billed);
-  }
-  return [...totals.values()]
-    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
-    .map((t) => ({ ...t, ties: t.scheduleNet.equals(t.documentSubtotal) && t.documentSubtotal.equals(t.revenueBilled) }));
+  for (const line of lines) totalFor(line.currency).scheduleNet.add(line.netAmount);
+  for (const document of documents) totalFor(document.currency).documentSubtotal.add(document.subtotal);
+  for (const row of revenue) totalFor(row.currency).revenueBilled.add(row.billed);
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, sums]) => {
+      const scheduleNet: Decimal = sums.scheduleNet.value();
+      const documentSubtotal = sums.documentSubtotal.value();
+      const revenueBilled = sums.revenueBilled.value();
+      return {
+        currency, scheduleNet, documentSubtotal, revenueBilled,
+        ties: scheduleNet.equals(documentSubtotal) && documentSubtotal.equals(revenueBilled),
+      };
+    });
 }

@@ -1,10 +1,13 @@
 import { type CalendarDate, firstOfMonth, toCompact, toISO } from './calendarDate';
 import { Decimal, ZERO, sum } from './decimal';
-import { FxTable, toReportingCurrency } from './fx';
+import { FxTable, UnitConversion, toReportingCurrency } from './fx';
 import { type Issue, issueAt } from './issue';
 import type { BillRun, BillingDocument, BillingInputs, ContractLine, DocumentKind, ScheduleLine, TaxRate } from './model';
-import { minorUnits, roundMoney } from './money';
+import { type Rounding, minorUnits, roundMoney } from './money';
 import { isListedJurisdiction, jurisdictionKey, taxRateOn } from './tax';
+import {
+  addUnits, canDivide, decimalOfUnits, floorDivide, multiplyUnits, scaledOf, unitsOf,
+} from './unitAmounts';
 
 /**
  * Draft Invoices (billing.md, "Documents: invoices and credit memos"): groups the Billing
@@ -17,23 +20,53 @@ export function buildDocuments(
 ): { lines: ScheduleLine[]; documents: BillingDocument[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const billed: ScheduleLine[] = lines.map((line) => ({ ...line, tax: ZERO, total: line.netAmount, documentNumber: null }));
-  const groups = groupIntoDocuments(billed);
-  numberDocuments(groups);
+  const keys = new GroupKeys();
+  const { groups, sameDay } = groupIntoDocuments(billed, keys);
+  numberDocuments(sameDay, keys);
+
+  // Only charges that some credit names are ever looked up by line id (credits are few).
+  const credited = new Set<string>();
+  for (const line of billed) if (line.lineType === 'Credit' && line.creditOf !== null) credited.add(line.creditOf);
 
   const taxLookup = new TaxLookup(inputs.contracts, inputs.taxRates);
   const chargeTax = new Map<string, ChargeTax>();
   for (const group of groups) {
-    if (group.kind === 'Invoice') taxInvoice(group, inputs, chargeTax, taxLookup);
+    if (group.kind === 'Invoice') taxInvoice(group, inputs, chargeTax, taxLookup, credited);
   }
   const byLineId = new Map<string, ScheduleLine>();
-  for (const line of billed) if (!byLineId.has(line.lineId)) byLineId.set(line.lineId, line);
+  for (const line of billed) if (credited.has(line.lineId) && !byLineId.has(line.lineId)) byLineId.set(line.lineId, line);
   taxCredits(groups, byLineId, inputs, chargeTax, taxLookup);
   issues.push(...taxLookup.issues);
 
   issues.push(...convertToReportingCurrency(billed, inputs));
 
-  const documents = groups.map((group) => toDocument(group, inputs, byLineId));
+  const billRuns = new BillRuns(inputs.settings.asOfDate);
+  const documents = groups.map((group) => toDocument(group, inputs, byLineId, billRuns));
   return { lines: billed, documents, issues };
+}
+
+/** Per-run memo of the texts every line would otherwise recompute: contract keys, compact dates. */
+class GroupKeys {
+  private readonly contractKeys = new Map<string, string>();
+  private readonly compactDates = new Map<number, string>();
+
+  contractKey(contractId: string): string {
+    let found = this.contractKeys.get(contractId);
+    if (found === undefined) {
+      found = contractId.trim().toUpperCase();
+      this.contractKeys.set(contractId, found);
+    }
+    return found;
+  }
+
+  compact(date: CalendarDate): string {
+    let found = this.compactDates.get(date);
+    if (found === undefined) {
+      found = toCompact(date);
+      this.compactDates.set(date, found);
+    }
+    return found;
+  }
 }
 
 // ------------------------------------------------------------------ grouping and numbering
@@ -49,6 +82,8 @@ interface DocumentGroup {
   lines: ScheduleLine[];
   number: string;
   taxFlagged: boolean;
+  /** position of contractKey in text order, so sorting documents compares numbers */
+  contractRank: number;
 }
 
 function compareText(a: string, b: string): number {
@@ -81,35 +116,69 @@ function compareLines(a: ScheduleLine, b: ScheduleLine): number {
 }
 
 const KIND_ORDER: Record<DocumentKind, number> = { Invoice: 0, 'Credit Memo': 1 };
+const KINDS: DocumentKind[] = ['Invoice', 'Credit Memo'];
 
-function groupIntoDocuments(lines: ScheduleLine[]): DocumentGroup[] {
-  const byKey = new Map<string, DocumentGroup>();
+/**
+ * Documents by contract and invoice date first (a handful per day), then by kind, Billing
+ * Entity and Currency within that day: no composite text key per line.
+ */
+function groupIntoDocuments(lines: ScheduleLine[], keys: GroupKeys): { groups: DocumentGroup[]; sameDay: DocumentGroup[][] } {
+  const byContract = new Map<string, Map<number, DocumentGroup[]>>();
+  const sameDay: DocumentGroup[][] = [];
+  const groups: DocumentGroup[] = [];
+  let lastContractId: string | null = null;
+  let lastContractKey = '';
+  let lastDays: Map<number, DocumentGroup[]> | undefined;
   for (const line of lines) {
     const kind: DocumentKind = line.lineType === 'Credit' ? 'Credit Memo' : 'Invoice';
-    const contractKey = line.contractId.trim().toUpperCase();
-    const key = JSON.stringify([contractKey, kind, line.invoiceDate, line.billingEntity, line.currency]);
-    let group = byKey.get(key);
+    if (line.contractId !== lastContractId || lastDays === undefined) {
+      lastContractId = line.contractId;
+      lastContractKey = keys.contractKey(line.contractId);
+      lastDays = byContract.get(lastContractKey);
+      if (lastDays === undefined) {
+        lastDays = new Map();
+        byContract.set(lastContractKey, lastDays);
+      }
+    }
+    let day = lastDays.get(line.invoiceDate);
+    if (day === undefined) {
+      day = [];
+      lastDays.set(line.invoiceDate, day);
+      sameDay.push(day);
+    }
+    let group: DocumentGroup | undefined;
+    for (const candidate of day) {
+      if (candidate.kind === kind && candidate.billingEntity === line.billingEntity && candidate.currency === line.currency) {
+        group = candidate;
+        break;
+      }
+    }
     if (!group) {
       group = {
-        kind, contractKey, contractId: line.contractId.trim(), billingEntity: line.billingEntity,
-        currency: line.currency, invoiceDate: line.invoiceDate, lines: [], number: '', taxFlagged: false,
+        kind, contractKey: lastContractKey, contractId: line.contractId.trim(), billingEntity: line.billingEntity,
+        currency: line.currency, invoiceDate: line.invoiceDate, lines: [], number: '', taxFlagged: false, contractRank: 0,
       };
-      byKey.set(key, group);
+      day.push(group);
+      groups.push(group);
     }
     group.lines.push(line);
   }
-  for (const group of byKey.values()) {
-    group.lines.sort(compareLines);
+  for (const group of groups) {
+    if (group.lines.length > 1) group.lines.sort(compareLines);
     group.contractId = group.lines[0].contractId.trim();
   }
-  return [...byKey.values()].sort(
+  const contractRank = new Map<string, number>();
+  [...byContract.keys()].sort(compareText).forEach((key, i) => contractRank.set(key, i));
+  for (const group of groups) group.contractRank = contractRank.get(group.contractKey) as number;
+  groups.sort(
     (a, b) =>
       a.invoiceDate - b.invoiceDate ||
-      compareText(a.contractKey, b.contractKey) ||
+      a.contractRank - b.contractRank ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
       compareText(a.billingEntity, b.billingEntity) ||
       compareText(a.currency, b.currency),
   );
+  return { groups, sameDay };
 }
 
 /**
@@ -117,22 +186,19 @@ function groupIntoDocuments(lines: ScheduleLine[]): DocumentGroup[] {
  * same contract, kind and day. The suffix depends only on that day's own documents, so a
  * re-run (or a new invoice on another day) never renumbers an existing one.
  */
-function numberDocuments(groups: DocumentGroup[]): void {
-  const sameDay = new Map<string, DocumentGroup[]>();
-  for (const group of groups) {
-    const key = JSON.stringify([group.contractKey, group.kind, group.invoiceDate]);
-    const list = sameDay.get(key);
-    if (list) list.push(group);
-    else sameDay.set(key, [group]);
-  }
-  for (const list of sameDay.values()) {
-    list.sort((a, b) => compareText(a.billingEntity, b.billingEntity) || compareText(a.currency, b.currency));
-    const prefix = list[0].kind === 'Invoice' ? 'INV' : 'CM';
-    const base = `${prefix}-${list[0].contractId}-${toCompact(list[0].invoiceDate)}`;
-    list.forEach((group, i) => {
-      group.number = i === 0 ? base : `${base}-${i + 1}`;
-      for (const line of group.lines) line.documentNumber = group.number;
-    });
+function numberDocuments(sameDay: DocumentGroup[][], keys: GroupKeys): void {
+  for (const day of sameDay) {
+    for (const kind of KINDS) {
+      const list = day.length === 1 ? (day[0].kind === kind ? day : []) : day.filter((g) => g.kind === kind);
+      if (list.length === 0) continue;
+      if (list.length > 1) list.sort((a, b) => compareText(a.billingEntity, b.billingEntity) || compareText(a.currency, b.currency));
+      const prefix = kind === 'Invoice' ? 'INV' : 'CM';
+      const base = `${prefix}-${list[0].contractId}-${keys.compact(list[0].invoiceDate)}`;
+      list.forEach((group, i) => {
+        group.number = i === 0 ? base : `${base}-${i + 1}`;
+        for (const line of group.lines) line.documentNumber = group.number;
+      });
+    }
   }
 }
 
@@ -146,6 +212,8 @@ type ChargeTax =
 
 type LineTaxRule = { status: 'untaxed' } | { status: 'flagged' } | { status: 'taxed'; jurisdiction: string; rate: Decimal };
 
+const UNTAXED: LineTaxRule = { status: 'untaxed' };
+
 /**
  * The run's tax look-ups (memoised per jurisdiction and date: a book asks the same question
  * for every monthly line) and its Issues: one Error per contract line, jurisdiction and kind of
@@ -154,15 +222,42 @@ type LineTaxRule = { status: 'untaxed' } | { status: 'flagged' } | { status: 'ta
 class TaxLookup {
   readonly issues: Issue[] = [];
   private readonly seen = new Set<string>();
-  private readonly rates = new Map<string, ReturnType<typeof taxRateOn>>();
+  /** jurisdiction as written -> its key and that key's rates by date */
+  private readonly byJurisdiction = new Map<string, { key: string; rates: Map<number, ReturnType<typeof taxRateOn>> }>();
+  private readonly scaledRates = new Map<Decimal, { units: number; places: number } | null>();
   constructor(private readonly contracts: ContractLine[], private readonly taxRates: TaxRate[]) {}
 
+  private entry(jurisdiction: string): { key: string; rates: Map<number, ReturnType<typeof taxRateOn>> } {
+    let entry = this.byJurisdiction.get(jurisdiction);
+    if (entry === undefined) {
+      const key = jurisdictionKey(jurisdiction);
+      const sameKey = [...this.byJurisdiction.values()].find((e) => e.key === key);
+      entry = { key, rates: sameKey ? sameKey.rates : new Map() };
+      this.byJurisdiction.set(jurisdiction, entry);
+    }
+    return entry;
+  }
+
+  keyOf(jurisdiction: string): string {
+    return this.entry(jurisdiction).key;
+  }
+
   rateOn(jurisdiction: string, date: CalendarDate): ReturnType<typeof taxRateOn> {
-    const key = `${jurisdictionKey(jurisdiction)}\u0000${date}`;
-    let found = this.rates.get(key);
+    const { rates } = this.entry(jurisdiction);
+    let found = rates.get(date);
     if (found === undefined) {
       found = taxRateOn(this.taxRates, jurisdiction, date);
-      this.rates.set(key, found);
+      rates.set(date, found);
+    }
+    return found;
+  }
+
+  /** A tax rate as an integer over a power of ten, once per rate. */
+  scaled(rate: Decimal): { units: number; places: number } | null {
+    let found = this.scaledRates.get(rate);
+    if (found === undefined) {
+      found = scaledOf(rate);
+      this.scaledRates.set(rate, found);
     }
     return found;
   }
@@ -185,7 +280,7 @@ class TaxLookup {
 
 function taxRuleFor(line: ScheduleLine, date: CalendarDate, inputs: BillingInputs, taxLookup: TaxLookup): LineTaxRule {
   const jurisdiction = line.taxJurisdiction?.trim() ?? '';
-  if (line.taxExempt || jurisdiction === '') return { status: 'untaxed' };
+  if (line.taxExempt || jurisdiction === '') return UNTAXED;
   const found = taxLookup.rateOn(jurisdiction, date);
   if (found === 'duplicate') {
     taxLookup.report(
@@ -208,7 +303,7 @@ function taxRuleFor(line: ScheduleLine, date: CalendarDate, inputs: BillingInput
     );
     return { status: 'flagged' };
   }
-  return { status: 'taxed', jurisdiction: jurisdictionKey(jurisdiction), rate: found.rate };
+  return { status: 'taxed', jurisdiction: taxLookup.keyOf(jurisdiction), rate: found.rate };
 }
 
 /** An amount with at most `places` decimals as a whole number of its smallest units. */
@@ -263,29 +358,97 @@ function taxInvoice(
   inputs: BillingInputs,
   chargeTax: Map<string, ChargeTax>,
   taxLookup: TaxLookup,
+  credited: Set<string>,
 ): void {
   const { rounding } = inputs.settings;
-  const byJurisdiction = new Map<string, { rate: Decimal; lines: ScheduleLine[] }>();
+  // in first-seen order; most documents have one jurisdiction, so no Map until a second one
+  let buckets: { jurisdiction: string; rate: Decimal; lines: ScheduleLine[] }[] | null = null;
   for (const line of group.lines) {
     const rule = taxRuleFor(line, group.invoiceDate, inputs, taxLookup);
     if (rule.status !== 'taxed') {
       if (rule.status === 'flagged') group.taxFlagged = true;
-      chargeTax.set(line.lineId, { status: rule.status });
+      if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: rule.status });
       continue;
     }
-    const bucket = byJurisdiction.get(rule.jurisdiction);
+    buckets ??= [];
+    const bucket = buckets.find((b) => b.jurisdiction === rule.jurisdiction);
     if (bucket) bucket.lines.push(line);
-    else byJurisdiction.set(rule.jurisdiction, { rate: rule.rate, lines: [line] });
+    else buckets.push({ jurisdiction: rule.jurisdiction, rate: rule.rate, lines: [line] });
   }
-  for (const { rate, lines } of byJurisdiction.values()) {
+  if (buckets === null) return;
+  const places = minorUnits(group.currency);
+  for (const { rate, lines } of buckets) {
+    const inUnits = taxSharesInUnits(lines, taxLookup.scaled(rate), places, rounding);
+    if (inUnits) {
+      lines.forEach((line, i) => {
+        const share = inUnits.shares[i];
+        line.tax = decimalOfUnits(share, places);
+        line.total = decimalOfUnits(inUnits.nets[i] + share, places);
+        if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: 'taxed', rate, creditable: line.tax });
+      });
+      continue;
+    }
     const taxableNet = sum(lines.map((l) => l.netAmount));
     const documentTax = roundMoney(taxableNet.times(rate), group.currency, rounding);
-    const shares = allocateByLargestRemainder(documentTax, lines.map((l) => l.netAmount), minorUnits(group.currency));
+    const shares = allocateByLargestRemainder(documentTax, lines.map((l) => l.netAmount), places);
     lines.forEach((line, i) => {
       setTax(line, shares[i]);
-      chargeTax.set(line.lineId, { status: 'taxed', rate, creditable: shares[i] });
+      if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: 'taxed', rate, creditable: shares[i] });
     });
   }
+}
+
+/**
+ * The same document tax and largest-remainder allocation as the Decimal path below it, in
+ * whole minor units: exact whenever every Net Amount is a whole number of minor units and no
+ * product leaves the safe-integer range; null otherwise (the caller then uses Decimals).
+ * Weighting by minor units instead of by the nets' own decimals scales every weight and every
+ * remainder by one common factor, so the shares and their ranking are the same.
+ */
+function taxSharesInUnits(
+  lines: ScheduleLine[],
+  rate: { units: number; places: number } | null,
+  places: number,
+  rounding: Rounding,
+): { nets: number[]; shares: number[] } | null {
+  if (rate === null) return null;
+  const nets: number[] = [];
+  let taxableNet = 0;
+  for (const line of lines) {
+    const net = unitsOf(line.netAmount, places);
+    if (net === null) return null;
+    const next = addUnits(taxableNet, net);
+    if (next === null) return null;
+    nets.push(net);
+    taxableNet = next;
+  }
+  const documentTax = multiplyUnits(taxableNet, places, rate.units, rate.places, places, rounding);
+  if (documentTax === null) return null;
+  if (nets.length === 1) return { nets, shares: [documentTax] };
+  if (taxableNet === 0) return { nets, shares: nets.map((_, i) => (i === 0 ? documentTax : 0)) };
+  const sign = taxableNet < 0 ? -1 : 1;
+  const weightSum = taxableNet * sign;
+  const shares: number[] = [];
+  const remainders: number[] = [];
+  let allocated = 0;
+  for (const net of nets) {
+    const numerator = documentTax * net * sign;
+    if (!canDivide(numerator, weightSum)) return null;
+    const [share, remainder] = floorDivide(numerator, weightSum);
+    shares.push(share);
+    remainders.push(remainder);
+    allocated += share;
+  }
+  if (!Number.isSafeInteger(allocated)) return null;
+  let leftover = documentTax - allocated;
+  const ranking = remainders
+    .map((remainder, index) => ({ index, remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (let i = 0; leftover > 0; i = (i + 1) % ranking.length, leftover--) {
+    shares[ranking[i].index] += 1;
+  }
+  if (shares.some((share, i) => !Number.isSafeInteger(nets[i] + share))) return null;
+  return { nets, shares: shares.map((share) => (share === 0 ? 0 : share)) };
 }
 
 /**
@@ -338,10 +501,25 @@ function taxCredits(
 function convertToReportingCurrency(lines: ScheduleLine[], inputs: BillingInputs): Issue[] {
   const { settings } = inputs;
   const fx = new FxTable(inputs.fxRates, settings.reportingCurrency);
+  const conversion = new UnitConversion(settings.reportingCurrency, settings.rounding);
+  const rates = new Map<string, Map<number, Decimal | null>>();
   const missing = new Map<string, { currency: string; date: CalendarDate; count: number }>();
   for (const line of lines) {
-    const rate = fx.rateOn(line.currency, line.invoiceDate);
-    line.reportingAmount = rate === null ? null : toReportingCurrency(line.netAmount, rate, settings.reportingCurrency, settings.rounding);
+    let byDate = rates.get(line.currency);
+    if (byDate === undefined) {
+      byDate = new Map();
+      rates.set(line.currency, byDate);
+    }
+    let rate = byDate.get(line.invoiceDate);
+    if (rate === undefined) {
+      rate = fx.rateOn(line.currency, line.invoiceDate);
+      byDate.set(line.invoiceDate, rate);
+    }
+    line.reportingAmount =
+      rate === null
+        ? null
+        : conversion.convert(line.netAmount, line.currency, rate) ??
+          toReportingCurrency(line.netAmount, rate, settings.reportingCurrency, settings.rounding);
     if (line.reportingAmount !== null) continue;
     const key = JSON.stringify([line.currency, line.invoiceDate]);
     const seen = missing.get(key);
@@ -364,17 +542,29 @@ function convertToReportingCurrency(lines: ScheduleLine[], inputs: BillingInputs
 
 // ------------------------------------------------------------------ the document row
 
-function billRunOf(invoiceDate: CalendarDate, asOfDate: CalendarDate): BillRun {
-  const month = firstOfMonth(invoiceDate);
-  const current = firstOfMonth(asOfDate);
-  return month < current ? 'Past' : month > current ? 'Future' : 'This Month';
+/** Bill Run by invoice month against the As Of month; each invoice date is placed once. */
+class BillRuns {
+  private readonly current: CalendarDate;
+  private readonly byDate = new Map<number, BillRun>();
+  constructor(asOfDate: CalendarDate) {
+    this.current = firstOfMonth(asOfDate);
+  }
+
+  of(invoiceDate: CalendarDate): BillRun {
+    let found = this.byDate.get(invoiceDate);
+    if (found === undefined) {
+      const month = firstOfMonth(invoiceDate);
+      found = month < this.current ? 'Past' : month > this.current ? 'Future' : 'This Month';
+      this.byDate.set(invoiceDate, found);
+    }
+    return found;
+  }
 }
 
 type HeaderField = 'poNumber' | 'billingContact' | 'billingEmail' | 'billToAddress';
 
 /** The first non-blank value among the document's contract lines, in sheet order. */
-function headerField(group: DocumentGroup, contracts: ContractLine[], field: HeaderField): string | null {
-  const indexes = [...new Set(group.lines.map((l) => l.contractLineIndex))].sort((a, b) => a - b);
+function headerField(indexes: number[], contracts: ContractLine[], field: HeaderField): string | null {
   for (const index of indexes) {
     const value = contracts[index]?.[field];
     if (value !== null && value !== undefined && value.trim() !== '') return value;
@@ -382,9 +572,57 @@ function headerField(group: DocumentGroup, contracts: ContractLine[], field: Hea
   return null;
 }
 
-function toDocument(group: DocumentGroup, inputs: BillingInputs, byLineId: Map<string, ScheduleLine>): BillingDocument {
+/** The document's contract lines in sheet order, each once. */
+function contractLineIndexes(group: DocumentGroup): number[] {
+  const first = group.lines[0].contractLineIndex;
+  if (group.lines.every((l) => l.contractLineIndex === first)) return [first];
+  return [...new Set(group.lines.map((l) => l.contractLineIndex))].sort((a, b) => a - b);
+}
+
+/** Subtotal and Tax of a document: whole minor units when exact, else Decimal sums. */
+function documentSums(group: DocumentGroup): { subtotal: Decimal; tax: Decimal; total: Decimal } {
+  const [line] = group.lines;
+  if (group.lines.length === 1 && isShort(line.netAmount) && isShort(line.tax) && isShort(line.total)) {
+    // a one-line document: its sums are the line's own amounts (a zero sum is always +0)
+    return { subtotal: nonNegativeZero(line.netAmount), tax: nonNegativeZero(line.tax), total: nonNegativeZero(line.total) };
+  }
+  const places = minorUnits(group.currency);
+  let subtotal = 0;
+  let tax = 0;
+  for (const line of group.lines) {
+    const net = unitsOf(line.netAmount, places);
+    const lineTax = unitsOf(line.tax, places);
+    if (net === null || lineTax === null) return decimalSums(group);
+    subtotal += net;
+    tax += lineTax;
+  }
+  if (!Number.isSafeInteger(subtotal) || !Number.isSafeInteger(tax) || !Number.isSafeInteger(subtotal + tax)) return decimalSums(group);
+  return { subtotal: decimalOfUnits(subtotal, places), tax: decimalOfUnits(tax, places), total: decimalOfUnits(subtotal + tax, places) };
+}
+
+/** Well within the 34 significant digits a Decimal sum keeps, so adding it to zero changes nothing. */
+function isShort(value: Decimal): boolean {
+  return value.d !== null && value.d.length <= 4;
+}
+
+function nonNegativeZero(value: Decimal): Decimal {
+  return value.isZero() ? ZERO : value;
+}
+
+function decimalSums(group: DocumentGroup): { subtotal: Decimal; tax: Decimal; total: Decimal } {
   const subtotal = sum(group.lines.map((l) => l.netAmount));
   const tax = sum(group.lines.map((l) => l.tax));
+  return { subtotal, tax, total: subtotal.plus(tax) };
+}
+
+function toDocument(
+  group: DocumentGroup,
+  inputs: BillingInputs,
+  byLineId: Map<string, ScheduleLine>,
+  billRuns: BillRuns,
+): BillingDocument {
+  const { subtotal, tax, total } = documentSums(group);
+  const indexes = contractLineIndexes(group);
   let appliesTo = '';
   if (group.kind === 'Credit Memo') {
     const invoices = new Set<string>();
@@ -405,14 +643,14 @@ function toDocument(group: DocumentGroup, inputs: BillingInputs, byLineId: Map<s
     dueDate: group.lines.reduce((latest, l) => (l.dueDate > latest ? l.dueDate : latest), group.lines[0].dueDate),
     subtotal,
     tax,
-    total: subtotal.plus(tax),
+    total,
     lines: group.lines.length,
     appliesTo,
-    billRun: billRunOf(group.invoiceDate, inputs.settings.asOfDate),
-    poNumber: headerField(group, inputs.contracts, 'poNumber'),
-    billingContact: headerField(group, inputs.contracts, 'billingContact'),
-    billingEmail: headerField(group, inputs.contracts, 'billingEmail'),
-    billToAddress: headerField(group, inputs.contracts, 'billToAddress'),
+    billRun: billRuns.of(group.invoiceDate),
+    poNumber: headerField(indexes, inputs.contracts, 'poNumber'),
+    billingContact: headerField(indexes, inputs.contracts, 'billingContact'),
+    billingEmail: headerField(indexes, inputs.contracts, 'billingEmail'),
+    billToAddress: headerField(indexes, inputs.contracts, 'billToAddress'),
     taxFlagged: group.taxFlagged,
   };
 }

@@ -1,7 +1,8 @@
 import type { CalendarDate } from './calendarDate';
 import { type Decimal, ONE, ZERO } from './decimal';
 import type { FxRate } from './model';
-import { roundMoney, type Rounding } from './money';
+import { minorUnits, roundMoney, type Rounding } from './money';
+import { decimalOfUnits, multiplyUnits, scaledOf, unitsOf } from './unitAmounts';
 
 function currencyKey(code: string): string {
   return code.trim().toUpperCase();
@@ -80,4 +81,42 @@ export function toReportingCurrency(
 ): Decimal {
   const converted = roundMoney(amount.times(rate), currencyKey(reportingCurrency), rounding);
   return converted.isZero() ? ZERO : converted; // never a -0 in a cell
+}
+
+/**
+ * toReportingCurrency in whole minor units, for the many amounts of a run: the same rounded
+ * result whenever the amount is a whole number of its currency's minor units and the product
+ * stays a safe integer; null otherwise, and the caller uses toReportingCurrency.
+ */
+export class UnitConversion {
+  private readonly places: number;
+  private readonly scaledRates = new Map<Decimal, { units: number; places: number } | null>();
+
+  constructor(reportingCurrency: string, private readonly rounding: Rounding) {
+    this.places = minorUnits(currencyKey(reportingCurrency));
+  }
+
+  convert(amount: Decimal, currency: string, rate: Decimal): Decimal | null {
+    const fromPlaces = minorUnits(currency);
+    const units = unitsOf(amount, fromPlaces);
+    return units === null ? null : this.convertUnits(units, fromPlaces, rate, units !== 0 ? amount : undefined);
+  }
+
+  /**
+   * `units` minor units of a currency with `fromPlaces` decimals, converted at `rate`; `issued`,
+   * when given, is that amount as a Decimal, returned as is when the rate is 1 and the places agree.
+   */
+  convertUnits(units: number, fromPlaces: number, rate: Decimal, issued?: Decimal): Decimal | null {
+    let scaled = this.scaledRates.get(rate);
+    if (scaled === undefined) {
+      scaled = scaledOf(rate);
+      this.scaledRates.set(rate, scaled);
+    }
+    if (scaled === null) return null;
+    if (issued !== undefined && scaled.units === 1 && scaled.places === 0 && fromPlaces === this.places && (units !== 0 || issued === ZERO)) {
+      return issued;
+    }
+    const converted = multiplyUnits(units, fromPlaces, scaled.units, scaled.places, this.places, this.rounding);
+    return converted === null ? null : decimalOfUnits(converted, this.places);
+  }
 }

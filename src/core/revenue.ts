@@ -1,15 +1,24 @@
 import { type CalendarDate, addDays, firstOfMonth, fromYMD, lastOfMonth, toISO, toYMD } from './calendarDate';
 import { Decimal, ZERO, sum } from './decimal';
-import { FxTable, toReportingCurrency } from './fx';
+import { FxTable, UnitConversion, toReportingCurrency } from './fx';
 import type { Issue } from './issue';
 import type { BillingInputs, ContractLine, RevenueRow, ScheduleLine } from './model';
 import { type Rounding, minorUnits, roundMoney } from './money';
+import { canDivide, decimalOfUnits, roundUnitsRatio, unitsOf } from './unitAmounts';
 
 /**
  * Revenue Schedule (billing.md, "Revenue (ASC 606, ratable)"): what each contract and Product
  * recognizes per calendar month, against what it billed, with the deferred or unbilled gap.
  */
 export function buildRevenueSchedule(
+  lines: ScheduleLine[],
+  inputs: BillingInputs,
+): { rows: RevenueRow[]; issues: Issue[] } {
+  return revenueInMinorUnits(lines, inputs) ?? revenueInDecimals(lines, inputs);
+}
+
+/** The reference computation, Decimal throughout: used whenever the minor-unit path cannot be exact. */
+function revenueInDecimals(
   lines: ScheduleLine[],
   inputs: BillingInputs,
 ): { rows: RevenueRow[]; issues: Issue[] } {
@@ -74,6 +83,254 @@ export function buildRevenueSchedule(
   return { rows, issues: fx.issues() };
 }
 
+// ------------------------------------------------------------------ the same in whole minor units
+
+/** Far inside the safe-integer range, so every billed and recognized sum of the run stays exact. */
+const MAX_BOOK_UNITS = 2 ** 50;
+
+interface UnitGroup {
+  key: string;
+  contractKey: string;
+  contractId: string;
+  customer: string;
+  product: string;
+  currency: string;
+  places: number;
+  /** first of the month -> minor units */
+  billed: Map<number, number>;
+  recognized: Map<number, number>;
+  firstMonth: number;
+  lastMonth: number;
+}
+
+class Unsafe extends Error {}
+
+function addUnitsTo(amounts: Map<number, number>, month: number, units: number): void {
+  const total = (amounts.get(month) ?? 0) + units;
+  if (!Number.isSafeInteger(total)) throw new Unsafe();
+  amounts.set(month, total);
+}
+
+/**
+ * buildRevenueSchedule in whole minor units: the same grouping, ratable daily spreading with
+ * cumulative rounding and month rows as revenueInDecimals, with integer day weights and plain
+ * safe-integer sums instead of a Decimal per step. Null when any Net Amount is not a whole
+ * number of its currency's minor units or the book's amounts could leave the safe range; the
+ * Decimal path then answers, so the rows are the same either way.
+ */
+function revenueInMinorUnits(
+  lines: ScheduleLine[],
+  inputs: BillingInputs,
+): { rows: RevenueRow[]; issues: Issue[] } | null {
+  const nets: number[] = new Array<number>(lines.length);
+  let magnitude = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const net = unitsOf(lines[i].netAmount, minorUnits(lines[i].currency));
+    if (net === null) return null;
+    nets[i] = net;
+    magnitude += Math.abs(net);
+    if (magnitude > MAX_BOOK_UNITS) return null;
+  }
+  try {
+    return unitRevenue(lines, nets, inputs);
+  } catch (e) {
+    if (e instanceof Unsafe) return null;
+    throw e;
+  }
+}
+
+function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInputs): { rows: RevenueRow[]; issues: Issue[] } {
+  const { rounding } = inputs.settings;
+  const groups = new Map<string, UnitGroup>();
+  const contractKeys = new Map<string, string>();
+  let last: ScheduleLine | null = null;
+  let lastGroup: UnitGroup | null = null;
+  const groupOf = (line: ScheduleLine): UnitGroup => {
+    let group: UnitGroup | undefined;
+    if (last !== null && lastGroup !== null && line.contractId === last.contractId && line.product === last.product && line.currency === last.currency) {
+      group = lastGroup;
+    } else {
+      let contractKey = contractKeys.get(line.contractId);
+      if (contractKey === undefined) {
+        contractKey = line.contractId.trim().toUpperCase();
+        contractKeys.set(line.contractId, contractKey);
+      }
+      const product = line.product.trim();
+      const key = JSON.stringify([contractKey, product, line.currency]);
+      group = groups.get(key);
+      if (!group) {
+        group = {
+          key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product, currency: line.currency,
+          places: minorUnits(line.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
+        };
+        groups.set(key, group);
+      }
+      // the same spelling whatever order the lines come in
+      if (compareText(line.contractId.trim(), group.contractId) < 0) group.contractId = line.contractId.trim();
+    }
+    if (line.customer !== group.customer && compareText(line.customer, group.customer) < 0) group.customer = line.customer;
+    last = line;
+    lastGroup = group;
+    return group;
+  };
+
+  const pools = inputs.settings.rampRevenue === 'Straight-Line' ? rampPools(inputs.contracts) : new Map<number, number>();
+  const pooled = new Map<string, { group: UnitGroup; lines: ScheduleLine[]; total: number }>();
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const net = nets[i];
+    const group = groupOf(line);
+    addUnitsTo(group.billed, firstOfMonth(line.invoiceDate), net);
+    touch(group, line.invoiceDate);
+    const pool = line.lineType === 'Recurring' ? pools.get(line.contractLineIndex) : undefined;
+    if (pool !== undefined) {
+      const poolKey = JSON.stringify([pool, group.key]);
+      const members = pooled.get(poolKey);
+      if (members) {
+        members.lines.push(line);
+        members.total += net;
+      } else {
+        pooled.set(poolKey, { group, lines: [line], total: net });
+      }
+      touchPeriod(group, line.periodStart, line.periodEnd);
+      continue;
+    }
+    if (line.lineType === 'Milestone' || (line.lineType === 'Usage' && line.usageByDate && line.usageByDate.length > 0)) {
+      const service = serviceOf(line);
+      for (const month of service.months) touch(group, month);
+      for (const [month, amount] of recognizeCumulatively(line.netAmount, service.weights, line.currency, rounding)) {
+        const units = unitsOf(amount, group.places);
+        if (units === null) throw new Unsafe();
+        addUnitsTo(group.recognized, month, units);
+      }
+      continue;
+    }
+    // evenly per day over the line's own period
+    const end = line.periodEnd >= line.periodStart ? line.periodEnd : line.periodStart;
+    touch(group, line.periodStart);
+    touch(group, end);
+    spreadByDays(group.recognized, net, [[line.periodStart, end]], rounding);
+  }
+
+  for (const { group, lines: members, total } of pooled.values()) {
+    spreadByDays(group.recognized, total, mergedPeriods(members.map((l) => [l.periodStart, l.periodEnd] as const)), rounding);
+  }
+
+  const fx = new ReportingConversion(inputs);
+  const rows: RevenueRow[] = [];
+  const ordered = [...groups.values()].sort(
+    (a, b) => compareText(a.contractKey, b.contractKey) || compareText(a.product, b.product) || compareText(a.currency, b.currency),
+  );
+  const conversion = new UnitConversion(inputs.settings.reportingCurrency, rounding);
+  const monthRates = new Map<string, Map<number, Decimal | null>>();
+  const rateAt = (currency: string, month: CalendarDate): Decimal | null => {
+    let byMonth = monthRates.get(currency);
+    if (byMonth === undefined) {
+      byMonth = new Map();
+      monthRates.set(currency, byMonth);
+    }
+    let rate = byMonth.get(month);
+    if (rate === undefined) {
+      rate = fx.rateAt(currency, lastOfMonth(month));
+      byMonth.set(month, rate);
+    }
+    return rate;
+  };
+  for (const group of ordered) {
+    if (!Number.isFinite(group.firstMonth)) continue;
+    const { places, currency } = group;
+    let cumulativeBilled = 0;
+    let cumulativeRecognized = 0;
+    for (let month = group.firstMonth as CalendarDate; month <= group.lastMonth; month = nextMonth(month)) {
+      const billedUnits = group.billed.get(month) ?? 0;
+      const recognizedUnits = group.recognized.get(month) ?? 0;
+      cumulativeBilled += billedUnits;
+      cumulativeRecognized += recognizedUnits;
+      const gap = cumulativeBilled - cumulativeRecognized;
+      if (!Number.isSafeInteger(gap)) throw new Unsafe();
+      const billed = decimalOfUnits(billedUnits, places);
+      const recognized = decimalOfUnits(recognizedUnits, places);
+      const rate = rateAt(currency, month);
+      rows.push({
+        contractId: group.contractId,
+        customer: group.customer,
+        product: group.product,
+        month,
+        currency,
+        billed,
+        recognized,
+        deferredRevenue: decimalOfUnits(gap > 0 ? gap : 0, places),
+        unbilled: decimalOfUnits(gap < 0 ? -gap : 0, places),
+        reportingBilled: rate === null ? null : conversion.convertUnits(billedUnits, places, rate, billed) ?? fx.convert(billed, rate),
+        reportingRecognized: rate === null ? null : conversion.convertUnits(recognizedUnits, places, rate, recognized) ?? fx.convert(recognized, rate),
+      });
+    }
+  }
+  return { rows, issues: fx.issues() };
+}
+
+/** Inclusive periods with end >= start, sorted and with overlapping or touching ones joined. */
+function mergedPeriods(periods: ReadonlyArray<readonly [CalendarDate, CalendarDate]>): [CalendarDate, CalendarDate][] {
+  const sorted = periods
+    .map(([s, e]) => [s, e >= s ? e : s] as [CalendarDate, CalendarDate])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [CalendarDate, CalendarDate][] = [];
+  for (const [s, e] of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && s <= previous[1] + 1) {
+      if (e > previous[1]) previous[1] = e;
+    } else {
+      merged.push([s, e]);
+    }
+  }
+  return merged;
+}
+
+/**
+ * recognizeCumulatively with service days as the weights (daysByMonth of merged periods), in
+ * minor units: recognized through month k = round(net x days through k / all days).
+ */
+function spreadByDays(
+  recognized: Map<number, number>,
+  net: number,
+  merged: ReadonlyArray<readonly [CalendarDate, CalendarDate]>,
+  rounding: Rounding,
+): void {
+  const months: number[] = [];
+  const days: number[] = [];
+  let totalDays = 0;
+  for (const [start, end] of merged) {
+    let from = start;
+    while (from <= end) {
+      const monthEnd = lastOfMonth(from);
+      const to = monthEnd < end ? monthEnd : end;
+      const month = firstOfMonth(from);
+      if (months.length > 0 && months[months.length - 1] === month) days[days.length - 1] += to - from + 1;
+      else {
+        months.push(month);
+        days.push(to - from + 1);
+      }
+      totalDays += to - from + 1;
+      from = addDays(to, 1);
+    }
+  }
+  let daysSoFar = 0;
+  let recognizedSoFar = 0;
+  for (let i = 0; i < months.length; i++) {
+    daysSoFar += days[i];
+    let through: number;
+    if (i === months.length - 1) through = net;
+    else {
+      const numerator = net * daysSoFar;
+      if (!canDivide(numerator, totalDays)) throw new Unsafe();
+      through = roundUnitsRatio(numerator, totalDays, rounding);
+    }
+    addUnitsTo(recognized, months[i], through - recognizedSoFar);
+    recognizedSoFar = through;
+  }
+}
+
 // ------------------------------------------------------------------ grouping
 
 interface RevenueGroup {
@@ -98,13 +355,13 @@ function addTo(amounts: Map<number, Decimal>, month: CalendarDate, amount: Decim
   amounts.set(month, (amounts.get(month) ?? ZERO).plus(amount));
 }
 
-function touch(group: RevenueGroup, date: CalendarDate): void {
+function touch(group: { firstMonth: number; lastMonth: number }, date: CalendarDate): void {
   const month = firstOfMonth(date);
   if (month < group.firstMonth) group.firstMonth = month;
   if (month > group.lastMonth) group.lastMonth = month;
 }
 
-function touchPeriod(group: RevenueGroup, start: CalendarDate, end: CalendarDate): void {
+function touchPeriod(group: { firstMonth: number; lastMonth: number }, start: CalendarDate, end: CalendarDate): void {
   touch(group, start);
   touch(group, end >= start ? end : start);
 }

@@ -16,10 +16,10 @@ export function powerOfTen(n: number): number {
   return POWERS_OF_TEN[n];
 }
 
+/** Digits of one decimal.js word (0 <= word < 1e7). */
 function digitCount(word: number): number {
-  let n = 1;
-  while (word >= 10 ** n) n++;
-  return n;
+  if (word < 1e3) return word < 10 ? 1 : word < 100 ? 2 : 3;
+  return word < 1e4 ? 4 : word < 1e5 ? 5 : word < 1e6 ? 6 : 7;
 }
 
 /**
@@ -63,7 +63,8 @@ export function scaledOf(value: Decimal): { units: number; places: number } | nu
   return units === null ? null : { units, places };
 }
 
-const cache = new Map<number, Map<number, Decimal>>();
+/** places -> units -> Decimal */
+const cache: Map<number, Decimal>[] = [];
 const CACHE_LIMIT = 200_000;
 
 /**
@@ -72,10 +73,10 @@ const CACHE_LIMIT = 200_000;
  */
 export function decimalOfUnits(units: number, places: number): Decimal {
   if (units === 0) return ZERO;
-  let byUnits = cache.get(places);
-  if (!byUnits) {
+  let byUnits = cache[places];
+  if (byUnits === undefined) {
     byUnits = new Map();
-    cache.set(places, byUnits);
+    cache[places] = byUnits;
   }
   let found = byUnits.get(units);
   if (found === undefined) {
@@ -153,4 +154,34 @@ export function multiplyUnits(
 export function addUnits(a: number, b: number): number | null {
   const total = a + b;
   return Number.isSafeInteger(total) ? total : null;
+}
+
+/**
+ * A running total of Decimals, kept in whole minor units while every addend is one and the
+ * total stays safe; from the first addend that is not, it continues as a Decimal sum from the
+ * exact total so far. Either way the same value as ZERO.plus(a).plus(b)..., zero as +0.
+ */
+export class MoneySum {
+  private units = 0;
+  private decimal: Decimal | null = null;
+  constructor(private readonly places: number) {}
+
+  add(value: Decimal): void {
+    if (this.decimal === null) {
+      const units = unitsOf(value, this.places);
+      if (units !== null) {
+        const total = this.units + units;
+        if (Number.isSafeInteger(total)) {
+          this.units = total;
+          return;
+        }
+      }
+      this.decimal = decimalOfUnits(this.units, this.places);
+    }
+    this.decimal = this.decimal.plus(value);
+  }
+
+  value(): Decimal {
+    return this.decimal ?? decimalOfUnits(this.units, this.places);
+  }
 }
