@@ -1,5 +1,5 @@
 import type { Issue } from '../../core/issue';
-import { addDays, addMonthsClamped, toISO } from '../../core/calendarDate';
+import { addDays, addMonthsClamped, toISO, toYMD, type CalendarDate } from '../../core/calendarDate';
 import { Decimal, ONE, ZERO } from '../../core/decimal';
 import type {
   BillingAnchor, BillingFrequency, BillingTiming, ContractLine, PaymentMethod, PriceBasis, PricingModel, SalesChannel, Settings,
@@ -152,6 +152,12 @@ function readDates(row: SheetRow, line: Partial<ContractLine>): void {
     if (end !== null) line.endDate = end;
     return;
   }
+  // Excel's calendar ends on 9999-12-31; a term past it is a typo, and would schedule forever.
+  if (term !== null && term > monthsLeftInExcel(start)) {
+    row.error('termMonths', `Term (Months) ${term} runs past 9999-12-31, the last date Excel can hold`,
+      'Type the term in whole months, e.g. 12, 24 or 36');
+    return;
+  }
   const fromTerm = term !== null ? addDays(addMonthsClamped(start, term), -1) : null;
   if (end !== null && fromTerm !== null && end !== fromTerm) {
     row.error('endDate', `End Date ${toISO(end)} disagrees with Start Date + Term (Months) ${term} - 1 day = ${toISO(fromTerm)}`,
@@ -166,6 +172,12 @@ function readDates(row: SheetRow, line: Partial<ContractLine>): void {
     return;
   }
   line.endDate = endDate;
+}
+
+/** The longest term whose last day (start + term months - 1 day) is on or before 9999-12-31. */
+function monthsLeftInExcel(start: CalendarDate): number {
+  const { year, month, day } = toYMD(start);
+  return (9999 - year) * 12 + (12 - month) + (day === 1 ? 1 : 0);
 }
 
 /** What a line needs given its frequency and pricing model (workbook.md, Contracts). */

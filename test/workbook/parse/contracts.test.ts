@@ -111,6 +111,19 @@ describe('Contracts: blank optional cells', () => {
 });
 
 describe('Contracts: dates and term', () => {
+  test('a term whose last day would pass 9999-12-31 is an Error on the Term cell; the last possible term is fine', () => {
+    const r = parse({ Contracts: contracts([
+      line({ 'Start Date': '2026-01-15', 'Term (Months)': 95687 }),
+      line({ 'Contract ID': 'C-2', 'Start Date': '2026-01-15', 'Term (Months)': 95688 }),
+      line({ 'Contract ID': 'C-3', 'Start Date': '2026-01-01', 'Term (Months)': 9007199254740991 }),
+    ]) });
+    expect(r.inputs.contracts.map((c) => [c.contractId, iso(c.endDate)])).toEqual([['C-1', '9999-12-14']]);
+    expect(r.issues.map((i) => [i.severity, i.cell, i.problem])).toEqual([
+      ['Error', 'Contracts!F3', 'Term (Months) 95688 runs past 9999-12-31, the last date Excel can hold'],
+      ['Error', 'Contracts!F4', 'Term (Months) 9007199254740991 runs past 9999-12-31, the last date Excel can hold'],
+    ]);
+  });
+
   test('End Date = Start Date + Term months - 1 day, clamped', () => {
     const r = parse({ Contracts: contracts([
       line({ 'Start Date': '2026-01-31', 'Term (Months)': 1 }),
