@@ -43,7 +43,9 @@ export function isBlank(raw: RawCell | undefined): boolean {
 /** Free text, trimmed; numbers keep their shortest form. */
 export function readText(raw: RawCell): string {
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
-  return String(raw).trim();
+  // Only stray spaces go: a leading tab or carriage return is part of what the user typed and
+  // must come out exactly so (workbook.md); comparisons use idKey, which ignores all of it.
+  return String(raw).replace(/^ +| +$/g, '');
 }
 
 /** An identifier: trimmed text, a whole number as 1001 never 1001.0. */
