@@ -4,7 +4,7 @@ import type { ContractLine, ProrationMethod, ScheduleLine } from './model';
 import { roundMoney, Rounding } from './money';
 import type { BillingPeriod } from './periods';
 import { remainingShare, RemainingShare, wholePeriodShare } from './prorationFactor';
-import { roundSegment } from './segments';
+import { roundSegmentWithMethod } from './segments';
 import { blendedChargeText, creditText, proratedChargeText, Terms } from './amendmentCalculation';
 import { Amounts, PeriodPricing } from './amendmentPricing';
 import { remainderText } from './calculationText';
@@ -217,7 +217,9 @@ export class AmendedLine implements AmendableLine {
     p.invoiced = true;
     let creditGross = this.round(old.gross.times(share.factor), currency).negated();
     let creditNet = this.round(old.net.times(share.factor), currency).negated();
-    // A credit never exceeds what was billed for the period it touches.
+    // A credit never exceeds what was billed for the period it touches: the charge plus earlier
+    // Prorated charges less earlier Credits. Nothing billed (zero, or a negative installment a
+    // tiny price's rounding left) leaves nothing to take back, and a credit never adds money.
     const allowed = clampToRange(creditNet, billed.net.negated());
     const capped = !allowed.equals(creditNet);
     if (capped) {
@@ -354,8 +356,14 @@ export class AmendedLine implements AmendableLine {
     if (segment.length === 0) return;
     const currency = this.line.currency;
     const fresh = segment.map((p) => this.pricing.amountsAt(newTerms, p.period));
-    const gross = roundSegment(fresh.map((f) => f.gross), currency, this.rounding);
-    const net = roundSegment(fresh.map((f) => f.net), currency, this.rounding);
+    let grossRounded = roundSegmentWithMethod(fresh.map((f) => f.gross), currency, this.rounding);
+    let netRounded = roundSegmentWithMethod(fresh.map((f) => f.net), currency, this.rounding);
+    const runningTotal = grossRounded.cumulative || netRounded.cumulative;
+    // Amount and Net Amount are rounded alike, so Discount keeps its sign on every installment
+    if (runningTotal && !grossRounded.cumulative) grossRounded = roundSegmentWithMethod(fresh.map((f) => f.gross), currency, this.rounding, undefined, true);
+    if (runningTotal && !netRounded.cumulative) netRounded = roundSegmentWithMethod(fresh.map((f) => f.net), currency, this.rounding, undefined, true);
+    const gross = grossRounded.installments;
+    const net = netRounded.installments;
     segment.forEach((p, i) => {
       const charge = p.charge!;
       const own = this.round(fresh[i].net, currency);
@@ -367,7 +375,9 @@ export class AmendedLine implements AmendableLine {
         discount: gross[i].minus(net[i]),
         netAmount: net[i],
         total: net[i].plus(charge.tax),
-        calculation: remainderText(this.termsText(newTerms, p.period), own, net[i].minus(own), currency),
+        calculation: runningTotal
+          ? `${remainderText(this.termsText(newTerms, p.period), net[i], ZERO, currency)} (rounded on the running total: each installment is below one minor unit)`
+          : remainderText(this.termsText(newTerms, p.period), own, net[i].minus(own), currency),
         source: ctx.amendmentId,
       };
       p.current = { gross: gross[i], net: net[i] };
@@ -430,9 +440,11 @@ export class AmendedLine implements AmendableLine {
   }
 }
 
-/** `value` held between 0 and `limit`: a credit takes back at most all that was billed, never more. */
+/**
+ * A credit `value` (negative) held between `limit` (minus what was billed) and 0: it takes back
+ * at most all that was billed, and nothing when the period billed nothing or less than nothing.
+ */
 function clampToRange(value: Decimal, limit: Decimal): Decimal {
   const low = Decimal.min(ZERO, limit);
-  const high = Decimal.max(ZERO, limit);
-  return Decimal.min(high, Decimal.max(low, value));
+  return Decimal.min(ZERO, Decimal.max(low, value));
 }

@@ -7,8 +7,32 @@ import { roundMoney, Rounding } from './money';
  * round(sum of unrounded installments): 10,000.00/yr monthly = 11 x 833.33 + 833.37.
  */
 export function roundSegment(unrounded: Decimal[], currency: string, rounding: Rounding, total?: Decimal): Decimal[] {
+  return roundSegmentWithMethod(unrounded, currency, rounding, total).installments;
+}
+
+export interface RoundedInstallments {
+  installments: Decimal[];
+  /** true when rounded on the running total because the remainder would have flipped a sign */
+  cumulative: boolean;
+}
+
+/**
+ * roundSegment, telling how it rounded. Installments far below one minor unit (0.15 JPY a year
+ * billed monthly) can leave the remainder larger than an installment with the opposite sign
+ * (1 + 1 + 1 - 1 JPY): a negative installment no customer was sold, which a later credit would
+ * then "take back". Such a segment is rounded on the running total instead, like the billing
+ * schedule's own segments: it still sums to round(total) and never flips a sign. `runningTotal`
+ * asks for that rounding outright (a segment's Amount must be rounded the way its Net Amount is).
+ */
+export function roundSegmentWithMethod(
+  unrounded: Decimal[],
+  currency: string,
+  rounding: Rounding,
+  total?: Decimal,
+  runningTotal = false,
+): RoundedInstallments {
   const n = unrounded.length;
-  if (n === 0) return [];
+  if (n === 0) return { installments: [], cumulative: false };
   const rounded: Decimal[] = new Array<Decimal>(n);
   let others = ZERO;
   let exact = ZERO;
@@ -19,8 +43,29 @@ export function roundSegment(unrounded: Decimal[], currency: string, rounding: R
       others = others.plus(rounded[i]);
     }
   }
-  rounded[n - 1] = roundMoney(total ?? exact, currency, rounding).minus(others);
-  return rounded;
+  const target = roundMoney(total ?? exact, currency, rounding);
+  const last = target.minus(others);
+  const own = roundMoney(unrounded[n - 1], currency, rounding);
+  const against = (a: Decimal, b: Decimal): boolean => signOf(a) * signOf(b) < 0;
+  if (!runningTotal && !against(last, own) && !against(last, exact)) {
+    rounded[n - 1] = last;
+    return { installments: rounded, cumulative: false };
+  }
+  // installment k = round(sum 1..k) - round(sum 1..k-1), scaled so the segment ends on `target`
+  const scale = total === undefined || exact.isZero() ? null : total.dividedBy(exact);
+  let running = ZERO;
+  let before = ZERO;
+  for (let i = 0; i < n; i++) {
+    running = running.plus(unrounded[i]);
+    const to = i === n - 1 ? target : roundMoney(scale === null ? running : running.times(scale), currency, rounding);
+    rounded[i] = to.minus(before);
+    before = to;
+  }
+  return { installments: rounded, cumulative: true };
+}
+
+function signOf(value: Decimal): number {
+  return value.isZero() ? 0 : value.isNegative() ? -1 : 1;
 }
 
 /**
