@@ -5,14 +5,15 @@ import type { InputSheetName } from '../src/workbook/inputSheets';
 /**
  * A large book for the benchmarks: `contracts` contracts of one 30-month monthly line each
  * (about 300k schedule lines at 10,000), a tenth of them with a tiered usage line and 200
- * usage readings each (200k rows), and one amendment per ten contracts (1,000).
+ * usage readings each (200k rows), and one amendment per ten contracts (1,000). Without
+ * `usage`, every contract bills its months only (35,000 x 30 passes Excel's row limit).
  */
-export function syntheticBook(contracts: number, months = 30): Partial<Record<InputSheetName, SampleRow[]>> {
+export function syntheticBook(contracts: number, months = 30, usage = true): Partial<Record<InputSheetName, SampleRow[]>> {
   const random = seededRandom(42);
   const first = fromISO('2024-01-01') as CalendarDate;
-  const usageContracts = Math.floor(contracts / 10);
+  const usageContracts = usage ? Math.floor(contracts / 10) : 0;
   const rows: SampleRow[] = [];
-  const usage: SampleRow[] = [];
+  const usageRows: SampleRow[] = [];
   const amendments: SampleRow[] = [];
   const currencies = ['USD', 'USD', 'USD', 'EUR', 'GBP', 'JPY'];
   for (let i = 0; i < contracts; i++) {
@@ -32,7 +33,7 @@ export function syntheticBook(contracts: number, months = 30): Partial<Record<In
       rows.push({ ...base, Product: 'API Calls', 'Billing Frequency': 'Usage', 'Pricing Model': 'Tiered',
         'Tier Table': 'API', 'Usage Metric': 'api_calls', 'Included Units': 1000 });
       for (let k = 0; k < 200; k++) {
-        usage.push({ 'Contract ID': id, 'Usage Metric': 'api_calls', Date: addDays(start, Math.floor((k * months * 30) / 200)),
+        usageRows.push({ 'Contract ID': id, 'Usage Metric': 'api_calls', Date: addDays(start, Math.floor((k * months * 30) / 200)),
           Quantity: Math.floor(random() * 5000) });
       }
     }
@@ -43,7 +44,7 @@ export function syntheticBook(contracts: number, months = 30): Partial<Record<In
   }
   return {
     Contracts: rows,
-    Usage: usage,
+    Usage: usageRows,
     Amendments: amendments,
     'Price Tiers': [
       { 'Tier Table': 'API', 'From Units': 0, 'To Units': 10000, 'Unit Price': 0.01, 'Flat Fee': 0 },

@@ -25,8 +25,9 @@ const JOB_NAMES: Record<Exclude<JobKind, 'setup'>, JobName[]> = {
 /**
  * The pure middle of every job: grids in, sheet specs and a result out. No host, no clock
  * (today comes in the options), so it runs the same in a Web Worker, the CLI and tests.
+ * `sheetRowLimit` (data rows per sheet) is Excel's unless a test makes it small.
  */
-export function computeJob(kind: JobKind, grids: Grids, options: ComputeOptions): ComputedJob {
+export function computeJob(kind: JobKind, grids: Grids, options: ComputeOptions, sheetRowLimit?: number): ComputedJob {
   if (kind === 'setup') return computeSetup(grids, options);
   const jobs = JOB_NAMES[kind];
   const parsed = parseBook(grids, jobs[0], options);
@@ -35,7 +36,7 @@ export function computeJob(kind: JobKind, grids: Grids, options: ComputeOptions)
   const issues: Issue[] = [...parsed.issues];
   const summary: SummaryItem[] = [];
   let redFlags = 0;
-  const billing = kind === 'analyze' ? null : computeBilling(inputs);
+  const billing = kind === 'analyze' ? null : computeBilling(inputs, sheetRowLimit);
   if (billing && (kind === 'bill' || kind === 'run')) {
     specs.push(...billing.specs);
     issues.push(...billing.issues);

@@ -12,7 +12,6 @@ import { isFormulaCell, TEXT_FORMAT, type OutCell, type SheetSpec } from '../../
 import {
   cellNumberFormat,
   columnWidth,
-  FLAG_FILL,
   notesFirstRow,
   sheetValue,
   TABLE_STYLE,
@@ -22,6 +21,7 @@ import {
 } from '../excel/outputLayout';
 import type { StreamingBook } from './streamingBook';
 import { qualifyStructuredRefs } from './tablePart';
+import { RowXmlWriter, StyleCache } from './rowXml';
 
 /**
  * Committed rows sit in memory until the zip stream consumes them, which only happens when
@@ -30,22 +30,6 @@ import { qualifyStructuredRefs } from './tablePart';
 export const YIELD_EVERY_ROWS = 1000;
 export function letTheZipDrain(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-const FLAG_ARGB = 'FF' + FLAG_FILL.slice(1).toUpperCase();
-
-/** One shared style object per (format, flagged): the writer dedups them into a handful of xfs. */
-class StyleCache {
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
-  get(numFmt: string, flagged: boolean): Partial<ExcelJS.Style> {
-    const key = `${flagged ? 1 : 0}${numFmt}`;
-    let style = this.styles.get(key);
-    if (!style) {
-      style = flagged ? { numFmt, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FLAG_ARGB } } } : { numFmt };
-      this.styles.set(key, style);
-    }
-    return style;
-  }
 }
 
 /**
@@ -63,7 +47,16 @@ function cellValue(cell: OutCell | number, tableName: string): ExcelJS.CellValue
 }
 
 /** Write `spec` as sheet `sheetName` with table `tableName` (kept from a previous run when there was one). */
-export async function writeOutputSheet(book: StreamingBook, spec: SheetSpec, sheetName: string, tableName: string, dateSystem: DateSystem, onRow: () => void): Promise<void> {
+export async function writeOutputSheet(
+  book: StreamingBook,
+  spec: SheetSpec,
+  sheetName: string,
+  tableName: string,
+  dateSystem: DateSystem,
+  onRow: () => void,
+  /** false writes every row through exceljs's row objects (the reference the XML rows are checked against) */
+  plainRowsAsXml = true,
+): Promise<void> {
   const width = spec.columns.length;
   const lastColumn = columnLetter(width);
   const tableRows = tableRowCount(spec);
@@ -113,19 +106,27 @@ export async function writeOutputSheet(book: StreamingBook, spec: SheetSpec, she
   onRow();
 
   const flagged = new Set((spec.flags ?? []).map((f) => f.row * width + f.column));
+  const rowsXml = new RowXmlWriter(sheet, spec, styles, flagged, dateSystem);
   for (let r = 0; r < spec.rows.length; r++) {
-    const row = sheet.getRow(r + 2);
-    for (let c = 0; c < width; c++) {
-      const value = sheetValue(spec, r, c, dateSystem);
-      const format = typeof value === 'string' ? TEXT_FORMAT : cellNumberFormat(spec, r, c);
-      const cell = row.getCell(c + 1);
-      cell.style = styles.get(format, flagged.has(r * width + c));
-      if (value !== null) cell.value = cellValue(value, tableName);
+    if (!plainRowsAsXml || !rowsXml.write(r)) {
+      rowsXml.flush();
+      const row = sheet.getRow(r + 2);
+      for (let c = 0; c < width; c++) {
+        const value = sheetValue(spec, r, c, dateSystem);
+        const format = typeof value === 'string' ? TEXT_FORMAT : cellNumberFormat(spec, r, c);
+        const cell = row.getCell(c + 1);
+        cell.style = styles.get(format, flagged.has(r * width + c));
+        if (value !== null) cell.value = cellValue(value, tableName);
+      }
+      row.commit();
     }
-    row.commit();
     onRow();
-    if (r % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await letTheZipDrain();
+    if (r % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
+      rowsXml.flush();
+      await letTheZipDrain();
+    }
   }
+  rowsXml.flush();
 
   if (spec.totalsRow) {
     const row = sheet.getRow(tableRows + 1);

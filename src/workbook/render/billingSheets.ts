@@ -2,8 +2,8 @@ import { currencyNumberFormat, type ColumnSpec, type SheetSpec } from '../sheetS
 import { minorUnits } from '../../core/money';
 import type { BillingResult } from '../../core/bill';
 import type { Settings } from '../../core/model';
-import { dateCell, moneyCell, textCell } from './cells';
-import { splitAtRowLimit } from './rowLimit';
+import { dateCell, decimalToNumber, moneyCell, textCell } from './cells';
+import { EXCEL_MAX_DATA_ROWS, splitAtRowLimit } from './rowLimit';
 
 const QUANTITY_FORMAT = '#,##0.####';
 const UNIT_PRICE_FORMAT = '#,##0.00##';
@@ -15,7 +15,7 @@ function reportingColumn(header: string, settings: Settings): ColumnSpec {
 }
 
 /** Billing Schedule: one row per charge, credits negative (workbook.md). Splits at Excel's row limit. */
-export function renderBillingSchedule(result: BillingResult, settings: Settings): SheetSpec[] {
+export function renderBillingSchedule(result: BillingResult, settings: Settings, sheetRowLimit: number = EXCEL_MAX_DATA_ROWS): SheetSpec[] {
   const columns: ColumnSpec[] = [
     { header: 'Contract ID', kind: 'text', width: 14 },
     { header: 'Customer', kind: 'text', width: 24 },
@@ -42,7 +42,7 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings)
   const rows = result.lines.map((l) => [
     textCell(l.contractId), textCell(l.customer), textCell(l.product), l.lineType,
     dateCell(l.periodStart), dateCell(l.periodEnd), dateCell(l.invoiceDate), dateCell(l.dueDate),
-    l.quantity.toNumber(), moneyCell(l.unitPrice), l.prorationFactor.toNumber(),
+    decimalToNumber(l.quantity), moneyCell(l.unitPrice), decimalToNumber(l.prorationFactor),
     moneyCell(l.amount), moneyCell(l.discount), moneyCell(l.netAmount), l.currency,
     moneyCell(l.tax), moneyCell(l.total), moneyCell(l.reportingAmount),
     textCell(l.calculation), textCell(l.source), textCell(l.documentNumber),
@@ -56,7 +56,7 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings)
     rows,
     rowCurrency: result.lines.map((l) => l.currency),
     flags,
-  });
+  }, sheetRowLimit);
 }
 
 /** Draft Invoices: one row per document; Subtotal + Tax = Total exactly. */
@@ -124,7 +124,7 @@ export function renderProration(result: BillingResult): SheetSpec {
       textCell(p.amendmentId), textCell(p.contractId), textCell(p.product), p.type,
       dateCell(p.effectiveDate), dateCell(p.periodStart), dateCell(p.periodEnd),
       moneyCell(p.oldPeriodAmount), moneyCell(p.newPeriodAmount), p.daysUsed, p.daysRemaining,
-      p.factor.toNumber(), moneyCell(p.credit), moneyCell(p.charge), textCell(p.calculation),
+      decimalToNumber(p.factor), moneyCell(p.credit), moneyCell(p.charge), textCell(p.calculation),
     ]),
     rowCurrency: result.proration.map((p) => p.currency),
   };
