@@ -35,10 +35,17 @@ interface WorksheetWriterInternals {
   stream: { write(text: string): unknown };
 }
 
-const ESCAPED = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+const ESCAPED = /[<>&'"\x7F\x00-\x08\x0B-\x0D\x0E-\x1F]/;
+/** A literal _xHHHH_ in user text: its underscore is itself escaped so Excel does not decode it. */
+const LITERAL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
-/** exceljs's xmlEncode: the five entities, and control characters XML cannot hold dropped. */
-export function xmlText(text: string): string {
+/**
+ * exceljs's xmlEncode (the five entities, control characters XML cannot hold dropped), plus a
+ * carriage return written as Excel's _x000D_, because XML readers turn a raw CR into LF and
+ * the user's text must come back exactly as typed.
+ */
+export function xmlText(raw: string): string {
+  const text = raw.includes('_x') ? raw.replace(LITERAL_ESCAPE, '_x005F_$1') : raw;
   const first = ESCAPED.exec(text);
   if (!first) return text;
   let result = '';
@@ -54,6 +61,7 @@ export function xmlText(text: string): string {
       case 60: escape = '&lt;'; break;
       case 62: escape = '&gt;'; break;
       case 127: escape = ''; break;
+      case 13: escape = '_x000D_'; break;
       default:
         if (code <= 31 && (code <= 8 || (code >= 11 && code !== 13))) {
           escape = '';
