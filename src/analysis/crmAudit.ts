@@ -200,7 +200,8 @@ export function auditContract(group: ContractGroup, settings: Settings, mileston
     contractId: group.contractId,
     customer: firstOf(group.rows, 'customer') ?? '',
     lines: group.rows.length,
-    stage: stageRow ? typedText(stageRow, 'stage') : '',
+    // shown exactly as typed (a leading tab included); comparisons above use the trimmed text
+    stage: stageRow ? (stageRow.line.stage ?? typedText(stageRow, 'stage')) : '',
     closeDate: firstOf(group.rows, 'closeDate') ?? null,
     currency: currencyRow ? typedText(currencyRow, 'currency').toUpperCase() : (firstOf(group.rows, 'currency') ?? settings.reportingCurrency),
     billingReady: unique.length === 0,

@@ -31,7 +31,7 @@ function revenueInDecimals(
     let group = groups.get(key);
     if (!group) {
       group = {
-        key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product, currency: line.currency,
+        key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product: line.product, currency: line.currency,
         billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
       };
       groups.set(key, group);
@@ -160,7 +160,7 @@ function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInput
       group = groups.get(key);
       if (!group) {
         group = {
-          key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product, currency: line.currency,
+          key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product: line.product, currency: line.currency,
           places: minorUnits(line.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
         };
         groups.set(key, group);
