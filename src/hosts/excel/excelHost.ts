@@ -3,8 +3,13 @@
  * into a hidden temporary sheet in row blocks (one sync per block, each request well under
  * Excel on the web's 5 MB limit), and only when every sheet is complete copies it into the
  * existing output sheet and resizes its table, so the sheet and table names, and the user's
- * formulas, charts and pivots pointing at them, survive. A failure or abort before that
- * point deletes the temporary sheets, leaving the workbook as it was.
+ * formulas, charts and pivots pointing at them, survive. Office.js does not roll back a request
+ * that fails part-way, so before any output sheet is touched its used area is copied into a
+ * hidden backup sheet, and the sheets are swapped in one request each; a failure or abort at
+ * any point restores every touched sheet from its backup and deletes what the run created,
+ * leaving the workbook as it was. An existing output sheet keeps the user's column widths and
+ * frozen panes: they cannot be read back and restored exactly, so they are set only on sheets
+ * the run creates.
  */
 import type { DateSystem } from '../../core/excelSerial';
 import type { InputGrid, RawCell } from '../../workbook/grid';
@@ -45,6 +50,15 @@ interface ExistingOutput {
   tableName: string | null;
   tableShowsTotals: boolean;
   used: { row: number; column: number; rows: number; columns: number } | null;
+  /** the table's whole range (from A1, totals row included) before the run */
+  tableSize: { rows: number; columns: number } | null;
+  /**
+   * Where a copy of `used` is kept while the sheet is replaced (null when the sheet is empty): a
+   * hidden sheet shared by all the outputs, so deleting the backups at the end is one action that
+   * cannot half-apply. Each block keeps its columns and only moves down, so relative references
+   * survive the copy there and back.
+   */
+  backup: { sheet: string; row: number } | null;
 }
 
 interface PlannedSheet {
@@ -55,6 +69,7 @@ interface PlannedSheet {
 }
 
 const READ_CELLS_PER_SYNC = 50000;
+const MAX_ROWS = 1048576;
 
 function officeIsSetSupported(): ((name: string, version?: string) => boolean) | undefined {
   if (typeof Office === 'undefined') return undefined;
@@ -70,6 +85,14 @@ function toRawCell(value: unknown): RawCell {
 
 function isEmptyRow(row: RawCell[]): boolean {
   return row.every((cell) => cell === null);
+}
+
+function backupSheetNames(planned: PlannedSheet[]): string[] {
+  return [...new Set(planned.flatMap(({ existing }) => (existing?.backup ? [existing.backup.sheet] : [])))];
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function address(row: number, column: number, rows: number, columns: number): string {
@@ -198,6 +221,8 @@ export class ExcelHost implements WorkbookHost {
       const dateSystem = system();
       const names = sheets.items.map((s) => s.name);
       const planned = await this.plan(context, specs, names);
+      /** once the swap request is sent, any prefix of it may have been applied */
+      let swapSent = false;
       planned.forEach(({ spec, existing }, i) => {
         const createsTable = existing === null || existing.tableName === null;
         if (createsTable && !namedTables[i].isNullObject) {
@@ -213,20 +238,26 @@ export class ExcelHost implements WorkbookHost {
           done += await this.writeTemp(context, sheet, dateSystem, signal, report);
         }
         signal?.throwIfAborted();
+        progress?.({ step: 'Backing up the output sheets', fraction: 0.92 });
+        await this.backUp(context, planned);
+        signal?.throwIfAborted();
         progress?.({ step: 'Replacing the output sheets', fraction: 0.95 });
-        this.queueSwap(context, planned);
-        await context.sync();
-      } catch (error) {
+        const application = context.workbook.application;
+        if (this.supports('1.9')) application.suspendScreenUpdatingUntilNextSync();
+        if (this.supports('1.6')) application.suspendApiCalculationUntilNextSync();
+        planned.forEach((sheet) => this.queueSwap(context, sheet));
+        swapSent = true;
         try {
-          await this.deleteTemps(context, planned);
-        } catch (cleanupError) {
-          throw new ExcelHostError(
-            `${error instanceof Error ? error.message : String(error)}; removing the temporary sheets failed too: ${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}`,
-            undefined,
-            error,
-          );
+          await context.sync();
+        } catch (error) {
+          throw new ExcelHostError(`Replacing the output sheets failed: ${message(error)}`, undefined, error);
         }
-        throw error;
+        await this.dropBackups(context, planned);
+      } catch (error) {
+        await this.rollBack(context, planned, swapSent, error);
+        if (!swapSent || isAbort(error)) throw error;
+        const sheet = error instanceof ExcelHostError ? error.sheet : undefined;
+        throw new ExcelHostError(`${message(error)}; the output sheets were put back as they were`, sheet, error);
       }
       progress?.({ step: 'Done', fraction: 1 });
     });
@@ -268,11 +299,33 @@ export class ExcelHost implements WorkbookHost {
           tableName: table ? table.name : null,
           tableShowsTotals: table ? table.showTotals : false,
           used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount },
+          tableSize: null,
+          backup: null,
         },
       };
     });
     await this.checkTablesAtA1(context, planned);
+    this.placeBackups(planned, lower, stamp);
     return planned;
+  }
+
+  /** Stack the used blocks on one backup sheet, opening another only past Excel's last row. */
+  private placeBackups(planned: PlannedSheet[], lower: Set<string>, stamp: string): void {
+    let sheets = 0;
+    let name = '';
+    let nextRow = MAX_ROWS;
+    for (const { existing } of planned) {
+      if (!existing || !existing.used) continue;
+      const { row, rows } = existing.used;
+      if (nextRow + row + rows > MAX_ROWS) {
+        sheets += 1;
+        name = `q2c backup ${sheets} ${stamp}`;
+        while (lower.has(name.toLowerCase())) name += 'x';
+        nextRow = 0;
+      }
+      existing.backup = { sheet: name, row: nextRow + row };
+      nextRow += row + rows;
+    }
   }
 
   /** Resizing keeps a table's header row, so an output table the user moved off A1 is refused before anything is written. */
@@ -280,7 +333,7 @@ export class ExcelHost implements WorkbookHost {
     const probes = planned.flatMap(({ spec, existing }) => {
       if (!existing || existing.tableName === null) return [];
       const range = context.workbook.worksheets.getItem(existing.sheetName).tables.getItem(existing.tableName).getRange();
-      range.load('rowIndex,columnIndex');
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
       return [{ spec, existing, range }];
     });
     if (probes.length === 0) return;
@@ -292,6 +345,7 @@ export class ExcelHost implements WorkbookHost {
           spec.name,
         );
       }
+      existing.tableSize = { rows: range.rowCount, columns: range.columnCount };
     }
   }
 
@@ -367,56 +421,85 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** One request: copy each complete temp sheet into place (or rename it), set up the table, drop the temps. */
-  private queueSwap(context: Context, planned: PlannedSheet[]): void {
-    const application = context.workbook.application;
-    if (this.supports('1.9')) application.suspendScreenUpdatingUntilNextSync();
-    if (this.supports('1.6')) application.suspendApiCalculationUntilNextSync();
-    for (const { spec, tempName, existing } of planned) {
-      const width = spec.columns.length;
-      const tableAddress = address(0, 0, tableRowCount(spec), width);
-      const temp = context.workbook.worksheets.getItem(tempName);
-      let sheet: Excel.Worksheet;
-      let table: Excel.Table;
-      if (existing) {
-        sheet = context.workbook.worksheets.getItem(existing.sheetName);
-        if (existing.tableName !== null) {
-          const current = sheet.tables.getItem(existing.tableName);
-          if (existing.tableShowsTotals) current.showTotals = false;
-        }
-        if (existing.used) {
-          const old = sheet.getRangeByIndexes(existing.used.row, existing.used.column, existing.used.rows, existing.used.columns);
-          old.dataValidation.clear();
-          old.clear('All');
-        }
-        if (existing.tableName !== null) sheet.tables.getItem(existing.tableName).resize(sheet.getRange(tableAddress));
-        sheet.getRange('A1').copyFrom(temp.getRangeByIndexes(0, 0, sheetRowCount(spec), width), 'All');
-        temp.delete();
-        if (existing.tableName === null) {
-          table = sheet.tables.add(sheet.getRange(tableAddress), true);
-          table.name = spec.tableName;
-          table.style = TABLE_STYLE;
-        } else {
-          table = sheet.tables.getItem(existing.tableName);
-        }
-      } else {
-        sheet = temp;
-        sheet.name = spec.name;
-        sheet.visibility = 'Visible';
-        table = sheet.tables.add(sheet.getRange(tableAddress), true);
-        table.name = spec.tableName;
-        table.style = TABLE_STYLE;
+  /**
+   * Copy the used area of every existing output sheet into a hidden backup sheet at the same
+   * address, in one request that changes no sheet the user sees; a half-applied request only
+   * leaves backup sheets, which the roll-back deletes.
+   */
+  private async backUp(context: Context, planned: PlannedSheet[]): Promise<void> {
+    const backupSheets = new Map<string, Excel.Worksheet>();
+    for (const { existing } of planned) {
+      if (!existing || !existing.used || !existing.backup) continue;
+      const { row, column, rows, columns } = existing.used;
+      let backup = backupSheets.get(existing.backup.sheet);
+      if (!backup) {
+        backup = context.workbook.worksheets.add(existing.backup.sheet);
+        backup.visibility = 'Hidden';
+        backupSheets.set(existing.backup.sheet, backup);
       }
-      this.queueTableFinish(sheet, table, spec);
+      const source = context.workbook.worksheets.getItem(existing.sheetName).getRangeByIndexes(row, column, rows, columns);
+      backup.getRangeByIndexes(existing.backup.row, column, rows, columns).copyFrom(source, 'All');
+    }
+    if (backupSheets.size === 0) return;
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new ExcelHostError(`Backing up the output sheets before replacing them failed: ${message(error)}`, undefined, error);
     }
   }
 
-  private queueTableFinish(sheet: Excel.Worksheet, table: Excel.Table, spec: SheetSpec): void {
+  /**
+   * Queue copying the complete temp sheet into place (or renaming it), setting up the table and
+   * dropping the temp. All sheets go in one request: the roll-back does not depend on how much
+   * of it was applied, so splitting it would only cost syncs.
+   */
+  private queueSwap(context: Context, { spec, tempName, existing }: PlannedSheet): void {
     const width = spec.columns.length;
-    sheet.freezePanes.freezeRows(1);
-    spec.columns.forEach((column, c) => {
-      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(columnWidth(column));
-    });
+    const tableAddress = address(0, 0, tableRowCount(spec), width);
+    const temp = context.workbook.worksheets.getItem(tempName);
+    let sheet: Excel.Worksheet;
+    let table: Excel.Table;
+    if (existing) {
+      sheet = context.workbook.worksheets.getItem(existing.sheetName);
+      if (existing.tableName !== null) {
+        const current = sheet.tables.getItem(existing.tableName);
+        if (existing.tableShowsTotals) current.showTotals = false;
+      }
+      if (existing.used) {
+        const old = sheet.getRangeByIndexes(existing.used.row, existing.used.column, existing.used.rows, existing.used.columns);
+        old.dataValidation.clear();
+        old.clear('All');
+      }
+      if (existing.tableName !== null) sheet.tables.getItem(existing.tableName).resize(sheet.getRange(tableAddress));
+      sheet.getRange('A1').copyFrom(temp.getRangeByIndexes(0, 0, sheetRowCount(spec), width), 'All');
+      temp.delete();
+      if (existing.tableName === null) {
+        table = sheet.tables.add(sheet.getRange(tableAddress), true);
+        table.name = spec.tableName;
+        table.style = TABLE_STYLE;
+      } else {
+        table = sheet.tables.getItem(existing.tableName);
+      }
+    } else {
+      sheet = temp;
+      sheet.name = spec.name;
+      sheet.visibility = 'Visible';
+      table = sheet.tables.add(sheet.getRange(tableAddress), true);
+      table.name = spec.tableName;
+      table.style = TABLE_STYLE;
+    }
+    // the user's widths and frozen panes on an existing sheet stay: they could not be restored exactly
+    this.queueTableFinish(sheet, table, spec, existing === null);
+  }
+
+  private queueTableFinish(sheet: Excel.Worksheet, table: Excel.Table, spec: SheetSpec, layout: boolean): void {
+    const width = spec.columns.length;
+    if (layout) {
+      sheet.freezePanes.freezeRows(1);
+      spec.columns.forEach((column, c) => {
+        sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(columnWidth(column));
+      });
+    }
     const dataRows = tableRowCount(spec) - 1;
     for (const validation of spec.validations ?? []) {
       sheet.getRangeByIndexes(1, validation.column, dataRows, 1).dataValidation.rule = {
@@ -432,18 +515,105 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** Remove whatever temporary sheets exist; the workbook is then as it was before the write. */
-  private async deleteTemps(context: Context, planned: PlannedSheet[]): Promise<void> {
-    const probes = planned.map((p) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(p.tempName);
-      sheet.load('name');
-      return sheet;
-    });
-    await context.sync();
-    const existing = probes.filter((sheet) => !sheet.isNullObject);
-    if (existing.length === 0) return;
-    existing.forEach((sheet) => sheet.delete());
-    await context.sync();
+  /**
+   * Put the workbook back as it was: delete the temporary sheets and the sheets this run created,
+   * restore every existing output sheet from its backup once the swap request was sent (any part
+   * of it may have been applied), then delete the backups. Each step is a request of its own, so a backup is deleted
+   * only once its sheet is restored. If restoring fails, the backups stay for the user.
+   */
+  private async rollBack(context: Context, planned: PlannedSheet[], swapSent: boolean, error: unknown): Promise<void> {
+    const backups = backupSheetNames(planned);
+    try {
+      const sheets = context.workbook.worksheets;
+      const probe = (name: string): Excel.Worksheet => sheets.getItemOrNullObject(name).load('name');
+      const temps = planned.map(({ tempName }) => probe(tempName));
+      const created = planned.map(({ spec, existing }) => (existing === null && swapSent ? probe(spec.name) : null));
+      const backupSheets = backups.map(probe);
+      // a sheet without a table had none at all, so any table on it now is the run's, named or not yet
+      const addedTables = planned.map(({ existing }) =>
+        existing && existing.tableName === null && swapSent ? sheets.getItem(existing.sheetName).tables.load('items/name') : null,
+      );
+      await context.sync();
+      const backedUp = new Set(backupSheets.filter((s) => !s.isNullObject).map((s) => s.name.toLowerCase()));
+
+      for (const sheet of [...temps, ...created]) if (sheet && !sheet.isNullObject) sheet.delete();
+      if (swapSent) {
+        planned.forEach((p, i) => {
+          if (p.existing) this.queueRestore(context, p, p.existing, addedTables[i]?.items ?? [], backedUp);
+        });
+      }
+      await context.sync();
+    } catch (restoreError) {
+      const hidden = [...backups, ...planned.map((p) => p.tempName)].map((n) => `'${n}'`).join(', ');
+      const state = swapSent
+        ? `so the workbook may be partly written.${backups.length > 0 ? ` The previous contents are kept in the hidden sheet(s) ${backups.map((n) => `'${n}'`).join(', ')}.` : ''}`
+        : `; the output sheets were not changed, but hidden sheets of this run may be left (any of ${hidden}); delete them by hand.`;
+      throw new ExcelHostError(
+        `${message(error)}; putting the workbook back failed too (${message(restoreError)})${swapSent ? ', ' : ''}${state}`,
+        error instanceof ExcelHostError ? error.sheet : undefined,
+        error,
+      );
+    }
+    await this.deleteBackups(context, planned, error);
+  }
+
+  /** Queue putting one existing output sheet back: its table's size and totals row, then its cells from the backup. */
+  private queueRestore(context: Context, { spec }: PlannedSheet, existing: ExistingOutput, addedTables: Excel.Table[], backedUp: Set<string>): void {
+    const sheet = context.workbook.worksheets.getItem(existing.sheetName);
+    addedTables.forEach((table) => table.delete());
+    if (existing.tableName !== null && existing.tableSize) {
+      const table = sheet.tables.getItem(existing.tableName);
+      // the same order as the swap: resize without a totals row, then show it again if it was shown
+      table.showTotals = false;
+      table.resize(sheet.getRangeByIndexes(0, 0, existing.tableSize.rows - (existing.tableShowsTotals ? 1 : 0), existing.tableSize.columns));
+      if (existing.tableShowsTotals) table.showTotals = true;
+    }
+    // everything the swap may have written, and everything that was there before
+    const used = existing.used;
+    const rows = Math.max(sheetRowCount(spec), tableRowCount(spec) + 1, existing.tableSize?.rows ?? 0, used ? used.row + used.rows : 0);
+    const columns = Math.max(spec.columns.length, existing.tableSize?.columns ?? 0, used ? used.column + used.columns : 0);
+    const area = sheet.getRangeByIndexes(0, 0, rows, columns);
+    area.dataValidation.clear();
+    area.clear('All');
+    if (used && existing.backup) {
+      if (!backedUp.has(existing.backup.sheet.toLowerCase())) {
+        throw new ExcelHostError(`The backup of sheet '${existing.sheetName}' is missing, so it cannot be restored`, existing.sheetName);
+      }
+      const backup = context.workbook.worksheets.getItem(existing.backup.sheet).getRangeByIndexes(existing.backup.row, used.column, used.rows, used.columns);
+      sheet.getRangeByIndexes(used.row, used.column, used.rows, used.columns).copyFrom(backup, 'All');
+    }
+  }
+
+  /** The last request of a successful write: one action per backup sheet (normally one). */
+  private async dropBackups(context: Context, planned: PlannedSheet[]): Promise<void> {
+    const names = backupSheetNames(planned);
+    if (names.length === 0) return;
+    names.forEach((name) => context.workbook.worksheets.getItem(name).delete());
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new ExcelHostError(`Deleting the hidden backup sheet(s) ${names.map((n) => `'${n}'`).join(', ')} after replacing the output sheets failed: ${message(error)}`, undefined, error);
+    }
+  }
+
+  /** After a roll-back, delete whichever backup sheets exist; `failure` is the error that caused it. */
+  private async deleteBackups(context: Context, planned: PlannedSheet[], failure: unknown): Promise<void> {
+    const names = backupSheetNames(planned);
+    if (names.length === 0) return;
+    try {
+      const probes = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load('name'));
+      await context.sync();
+      const found = probes.filter((sheet) => !sheet.isNullObject);
+      if (found.length === 0) return;
+      found.forEach((sheet) => sheet.delete());
+      await context.sync();
+    } catch (deleteError) {
+      throw new ExcelHostError(
+        `${message(failure)}; the workbook was put back as it was, but deleting the hidden backup sheet(s) ${names.map((n) => `'${n}'`).join(', ')} failed (${message(deleteError)}); delete them by hand`,
+        undefined,
+        failure,
+      );
+    }
   }
 
   /** Run a batch; an Office error comes back with what we were doing, never swallowed. */
