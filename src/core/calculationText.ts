@@ -121,15 +121,30 @@ export function tierPriceText(line: ContractLine, rating: TierRating, quantity: 
   return `tier table ${line.tierTable ?? ''} (${line.pricingModel}): ${formatQuantity(quantity)} units = ${tierChargesText(rating, currency)} = ${formatPrice(rating.amount, currency)}/${basisWord(line)}`;
 }
 
+/**
+ * A tier's price and flat fee are the same Decimals in every rating of its table: their text is
+ * kept (per currency) rather than formatted again for each usage period.
+ */
+const tierPriceTexts = new WeakMap<Decimal, { currency: string; text: string }>();
+
+function rememberedPriceText(value: Decimal, currency: string): string {
+  const known = tierPriceTexts.get(value);
+  if (known !== undefined && known.currency === currency) return known.text;
+  const text = formatPrice(value, currency);
+  tierPriceTexts.set(value, { currency, text });
+  return text;
+}
+
 /** "100 x 10.00 + 50 x 8.00 + 25.00 flat" */
 export function tierChargesText(rating: TierRating, currency: string): string {
   if (rating.charges.length === 0) return '0';
-  const parts: string[] = [];
-  for (const c of rating.charges) {
-    parts.push(`${formatQuantity(c.units)} x ${formatPrice(c.unitPrice, currency)}`);
-    if (!c.flatFee.isZero()) parts.push(`${formatPrice(c.flatFee, currency)} flat`);
+  let text = '';
+  for (let i = 0; i < rating.charges.length; i++) {
+    const c = rating.charges[i];
+    text += `${i === 0 ? '' : ' + '}${formatQuantity(c.units)} x ${rememberedPriceText(c.unitPrice, currency)}`;
+    if (!c.flatFee.isZero()) text += ` + ${rememberedPriceText(c.flatFee, currency)} flat`;
   }
-  return parts.join(' + ') + (rating.beyondLastTier ? ' (units beyond the last tier at its price)' : '');
+  return rating.beyondLastTier ? `${text} (units beyond the last tier at its price)` : text;
 }
 
 /** "TCV 36,000.00 x 3/36 mo": a Total Contract Value shared by months x factor. */

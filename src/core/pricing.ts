@@ -84,6 +84,23 @@ export function rateThroughTiers(
     return { amount: quantity.times(chosen.unitPrice).plus(chosen.flatFee), charges, beyondLastTier: beyond, packages: null };
   }
 
+  const ladder = ladderOf(tiers);
+  if (ladder !== null) {
+    // the tiers below the one holding the quantity are whole: their charges and running amount
+    // are the same for every quantity, so they come from the ladder and only the top tier is priced
+    let k = 0;
+    while (k < tiers.length - 1 && tiers[k].toUnits !== null && quantity.gt(tiers[k].toUnits as Decimal)) k++;
+    const tier = tiers[k];
+    const previous = k === 0 ? ZERO : tiers[k - 1].toUnits as Decimal;
+    const beyond = k === tiers.length - 1 && tier.toUnits !== null && quantity.gt(tier.toUnits);
+    const upTo = beyond || tier.toUnits === null || quantity.lte(tier.toUnits) ? quantity : tier.toUnits;
+    const units = upTo.minus(previous);
+    const below = ladderStep(ladder, tiers, k);
+    const charges = below.charges.slice();
+    charges.push({ units, unitPrice: tier.unitPrice, flatFee: tier.flatFee });
+    return { amount: below.amount.plus(units.times(tier.unitPrice)).plus(tier.flatFee), charges, beyondLastTier: beyond, packages: null };
+  }
+
   let amount = ZERO;
   let previous = ZERO;
   let beyond = false;
@@ -104,6 +121,60 @@ export function rateThroughTiers(
     previous = tier.toUnits;
   }
   return { amount, charges, beyondLastTier: beyond, packages: null };
+}
+
+/** Graduated pricing of one tier table, tier by tier: what the whole tiers below tier k charge. */
+interface TierLadder {
+  /** the table as it was when the ladder was built (a changed table gets a new ladder) */
+  tiers: PriceTier[];
+  toUnits: (Decimal | null)[];
+  unitPrices: Decimal[];
+  flatFees: Decimal[];
+  /** steps[k]: tiers 0..k-1 taken whole, as the tier loop adds them up */
+  steps: { amount: Decimal; charges: TierCharge[] }[];
+}
+
+const ladders = new WeakMap<readonly PriceTier[], TierLadder>();
+
+function ladderOf(tiers: readonly PriceTier[]): TierLadder | null {
+  let ladder = ladders.get(tiers);
+  if (ladder !== undefined && ladder.tiers.length === tiers.length) {
+    let same = true;
+    for (let i = 0; i < tiers.length && same; i++) {
+      const t = tiers[i];
+      same = t === ladder.tiers[i] && t.toUnits === ladder.toUnits[i] && t.unitPrice === ladder.unitPrices[i] && t.flatFee === ladder.flatFees[i];
+    }
+    if (same) return ladder;
+  }
+  // tiers must be in up_to order for the loop's meaning; only build for such a table
+  for (let i = 1; i < tiers.length; i++) {
+    const a = tiers[i - 1].toUnits;
+    const b = tiers[i].toUnits;
+    if (a === null || (b !== null && b.lt(a))) return null;
+  }
+  ladder = {
+    tiers: tiers.slice(),
+    toUnits: tiers.map((t) => t.toUnits),
+    unitPrices: tiers.map((t) => t.unitPrice),
+    flatFees: tiers.map((t) => t.flatFee),
+    steps: [{ amount: ZERO, charges: [] }],
+  };
+  ladders.set(tiers, ladder);
+  return ladder;
+}
+
+function ladderStep(ladder: TierLadder, tiers: readonly PriceTier[], k: number): { amount: Decimal; charges: TierCharge[] } {
+  for (let i = ladder.steps.length; i <= k; i++) {
+    const below = ladder.steps[i - 1];
+    const tier = tiers[i - 1];
+    const previous = i - 1 === 0 ? ZERO : tiers[i - 2].toUnits as Decimal;
+    const units = (tier.toUnits as Decimal).minus(previous);
+    ladder.steps.push({
+      amount: below.amount.plus(units.times(tier.unitPrice)).plus(tier.flatFee),
+      charges: [...below.charges, { units, unitPrice: tier.unitPrice, flatFee: tier.flatFee }],
+    });
+  }
+  return ladder.steps[k];
 }
 
 export function priceThroughTiers(

@@ -15,7 +15,7 @@ import { basisMonths, pricePerBasis, rateThroughTiers, sortTiers, TierRating } f
 import {
   divideExact, ExactAmount, ExactRun, exactOf, ExactSegment, fromMinorUnits, roundExact, roundExactRuns,
 } from './segments';
-import { assignUsage, rateUsagePeriod, unitsByDate, UsageAssignment } from './usageRating';
+import { assignUsage, rateUsagePeriod, unitsByDateIn, usedUnits, UsageAssignment } from './usageRating';
 
 /**
  * The contracted billing schedule (billing.md: Which lines are billed, Periods, Amounts and
@@ -58,6 +58,38 @@ interface BillingContext {
   milestones: MilestoneAssignment;
   /** segment values by price and period shape (see scheduleRecurringLine) */
   segments: Map<string, SegmentValues>;
+  /** period grids by dates, cadence and anchor: lines starting the same day share one */
+  grids: Map<string, PeriodGrid>;
+}
+
+/** A line's billing periods with what the segment cache needs of them, computed once per shape. */
+interface PeriodGrid {
+  periods: BillingPeriod[];
+  /** partial periods, factors and months: with the price, what makes a segment's values */
+  shape: string;
+  /** sumMonths(periods), once */
+  term: Fraction | null;
+}
+
+const GRID_CACHE_LIMIT = 50_000;
+
+/**
+ * billingPeriods of `line`, shared by every line with the same dates, cadence and anchor.
+ * BillingPeriod records are only read, never changed, so one array serves all of them.
+ */
+function periodGrid(line: ContractLine, context: BillingContext, endDate: CalendarDate | undefined,
+  gridAnchor: CalendarDate | undefined, method: PartialMethod): PeriodGrid {
+  const gridKey = `${line.billingFrequency}|${line.billingAnchor}|${line.startDate}|${line.endDate}|${endDate}|${gridAnchor}|${method}`;
+  let grid = context.grids.get(gridKey);
+  if (grid === undefined) {
+    const periods = billingPeriods(line, { endDate, gridAnchor, prorationMethod: method });
+    let shape = `${periods.length}`;
+    for (const p of periods) if (p.partial) shape += `|${p.index}:${p.months}:${p.factorFraction.numerator}/${p.factorFraction.denominator}`;
+    if (periods.length > 0 && !periods[0].partial) shape += `|m${periods[0].months}`;
+    grid = { periods, shape, term: null };
+    if (context.grids.size < GRID_CACHE_LIMIT) context.grids.set(gridKey, grid);
+  }
+  return grid;
 }
 
 const contexts = new WeakMap<BillingInputs, BillingContext>();
@@ -86,6 +118,7 @@ function contextFor(inputs: BillingInputs): BillingContext {
     usage: assignUsage(inputs.contracts, inputs.usage, inputs.skippedContractIds),
     milestones: assignMilestones(inputs.contracts, inputs.milestones, inputs.skippedContractIds),
     segments: new Map(),
+    grids: new Map(),
   };
   contexts.set(inputs, context);
   return context;
@@ -202,24 +235,23 @@ function scheduleRecurringLine(
   const method = partialMethod(settings);
   const tiers = tiersOfLine(line, context, issues);
   if (tiers === null || !packageSizeOk(line, issues)) return;
-  const periods = billingPeriods(line, { endDate: options.endDate, gridAnchor: options.gridAnchor, prorationMethod: method });
+  const grid = periodGrid(line, context, options.endDate, options.gridAnchor, method);
+  const periods = grid.periods;
   if (periods.length === 0) return;
   const contracted = options.endDate === undefined
-    ? periods
-    : billingPeriods(line, { gridAnchor: options.gridAnchor, prorationMethod: method });
-  const term = sumMonths(contracted);
+    ? grid
+    : periodGrid(line, context, undefined, options.gridAnchor, method);
+  const term = contracted.term ??= sumMonths(contracted.periods);
 
   // Lines alike in price and period shape bill alike: compute such a segment once per run.
-  let shape = `${periods.length}|${term.numerator}/${term.denominator}|${contracted.length}`;
-  for (const p of periods) if (p.partial) shape += `|${p.index}:${p.months}:${p.factorFraction.numerator}/${p.factorFraction.denominator}`;
-  if (!periods[0].partial) shape += `|m${periods[0].months}`;
+  const shape = `${term.numerator}/${term.denominator}|${contracted.periods.length}|${grid.shape}`;
   const cacheKey = `${line.pricingModel}|${line.unitPrice?.toString() ?? ''}|${line.quantity.toString()}|${line.totalContractValue?.toString() ?? ''}|`
     + `${line.discountPct.toString()}|${line.priceBasis ?? ''}|${line.billingFrequency}|${line.currency}|${line.tierTable ?? ''}|`
     + `${line.packageSize?.toString() ?? ''}|${settings.rounding}|${method}|${shape}`;
   let values = context.segments.get(cacheKey);
   if (values === undefined) {
     const segmentIssues: Issue[] = [];
-    const computed = segmentValues(line, settings, tiers, periods, contracted, term, method, segmentIssues);
+    const computed = segmentValues(line, settings, tiers, periods, contracted.periods, term, method, segmentIssues);
     for (const issue of segmentIssues) issues.push(issue);
     if (computed === null) return;
     values = computed;
@@ -242,7 +274,7 @@ function scheduleRecurringLine(
     // Advance: the period start, not before the Close Date (one catch-up invoice); Arrears: the day after
     const invoiceDate = arrears ? ((p.end + 1) as CalendarDate) : closeDate !== null && p.start < closeDate ? closeDate : p.start;
     out.push({
-      lineId: idPrefix + i + (p.partial ? '|Prorated' : '|Recurring'),
+      lineId: idPrefix + (p.partial ? proratedSuffix(i) : recurringSuffix(i)),
       contractId: line.contractId,
       customer: line.customer,
       product: line.product,
@@ -272,6 +304,18 @@ function scheduleRecurringLine(
       documentNumber: null,
     });
   }
+}
+
+/** "7|Recurring": the same few texts end every line's ID, so they are made once. */
+const RECURRING_SUFFIXES: string[] = [];
+const PRORATED_SUFFIXES: string[] = [];
+
+function recurringSuffix(i: number): string {
+  return RECURRING_SUFFIXES[i] ??= `${i}|Recurring`;
+}
+
+function proratedSuffix(i: number): string {
+  return PRORATED_SUFFIXES[i] ??= `${i}|Prorated`;
 }
 
 function times(value: Decimal, r: Fraction): Decimal {
@@ -514,12 +558,14 @@ function scheduleUsageLine(
     return;
   }
   const method = partialMethod(settings);
-  const periods = billingPeriods(line, { endDate: options.endDate, gridAnchor: options.gridAnchor, prorationMethod: method });
+  const periods = periodGrid(line, context, options.endDate, options.gridAnchor, method).periods;
   const records = context.usage.byLine.get(lineIndex) ?? [];
   const currency = line.currency;
   const rounding = settings.rounding;
   const d = line.discountPct;
   const keep = ONE.minus(d);
+  const noDiscount = d.isZero();
+  const discountPart = discountText(d);
   const minimum = line.minimumCommit !== null && line.minimumCommit.gt(0) ? line.minimumCommit : null;
   const lineSource = cellAddress(line.source);
   const netDays = line.paymentTerms.netDays;
@@ -530,13 +576,9 @@ function scheduleUsageLine(
     const p = periods[k];
     while (r < records.length && records[r].date < p.start) r++;
     const first = r;
-    let quantity = ZERO;
-    while (r < records.length && records[r].date <= p.end) {
-      quantity = quantity.plus(records[r].quantity);
-      r++;
-    }
-    const inPeriod = records.slice(first, r);
-    if (inPeriod.length === 0 && minimum === null) continue;
+    while (r < records.length && records[r].date <= p.end) r++;
+    if (first === r && minimum === null) continue;
+    const quantity = usedUnits(records, first, r);
     const invoiceDate = addDays(p.end, 1);
     const dueDate = addDays(invoiceDate, netDays);
     const rating = rateUsagePeriod(line, tiers, quantity, p.factorFraction, p.partial);
@@ -545,7 +587,7 @@ function scheduleUsageLine(
       beyondWarned = true;
     }
     const gross = roundMoney(rating.gross, currency, rounding);
-    const net = roundMoney(d.isZero() ? rating.gross : rating.gross.times(keep), currency, rounding);
+    const net = noDiscount ? gross : roundMoney(rating.gross.times(keep), currency, rounding);
     if (!rating.gross.isZero()) {
       out.push({
         lineId: `${line.contractId}|${lineIndex}|${k}|Usage`,
@@ -561,20 +603,20 @@ function scheduleUsageLine(
         unitPrice: line.unitPrice,
         prorationFactor: p.factor,
         amount: gross,
-        discount: gross.minus(net),
+        discount: noDiscount ? ZERO : gross.minus(net),
         netAmount: net,
         currency,
         tax: ZERO,
         total: net,
         reportingAmount: null,
-        calculation: resultText(`${rating.expression}${discountText(d)}`, net, currency),
-        source: inPeriod.length > 0 ? cellAddress(inPeriod[0].source, 'quantity') : lineSource,
+        calculation: resultText(rating.expression + discountPart, net, currency),
+        source: first < r ? cellAddress(records[first].source, 'quantity') : lineSource,
         billingEntity: line.billingEntity,
         taxJurisdiction: line.taxJurisdiction,
         taxExempt: line.taxExempt,
         contractLineIndex: lineIndex,
         creditOf: null,
-        usageByDate: unitsByDate(inPeriod),
+        usageByDate: unitsByDateIn(records, first, r),
         documentNumber: null,
       });
     }
@@ -631,6 +673,13 @@ const LINE_TYPE_ORDER: Record<LineType, number> = {
   Recurring: 0, Credit: 1, Prorated: 2, Usage: 3, 'True-Up': 4, Milestone: 5,
 };
 
+/** Period and invoice dates of a sortable line lie within this many days of 1970 (years 1 to 47,900). */
+const DAY_RANGE = 2 ** 24;
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** IDs and products compare as trimmed, case-insensitive text; the exact text breaks ties. */
 function compareKeyed(ka: string, a: string, kb: string, b: string): number {
   if (ka !== kb) return ka < kb ? -1 : 1;
@@ -671,15 +720,31 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
   const pairRank = new Int32Array(pairs.length);
   pairOrder.forEach((pair, rank) => { pairRank[pair] = rank; });
   for (let i = 0; i < lines.length; i++) rankOf[i] = pairRank[pairOfLine[i]];
-  const compare = (a: number, b: number): number => {
-    const la = lines[a];
-    const lb = lines[b];
-    return rankOf[a] - rankOf[b]
-      || la.periodStart - lb.periodStart
-      || la.invoiceDate - lb.invoiceDate
-      || LINE_TYPE_ORDER[la.lineType] - LINE_TYPE_ORDER[lb.lineType]
-      || (la.lineId < lb.lineId ? -1 : la.lineId > lb.lineId ? 1 : 0);
-  };
+  // (rank, Period Start) and (Invoice Date, line type) packed into two exact whole numbers each
+  // line, so most comparisons read two typed arrays; dates outside +-2^24 days keep the long form
+  const major = new Float64Array(lines.length);
+  const minor = new Float64Array(lines.length);
+  let packed = lines.length < 2 ** 27;
+  for (let i = 0; i < lines.length && packed; i++) {
+    const l = lines[i];
+    const start = l.periodStart;
+    const invoice = l.invoiceDate;
+    const type = LINE_TYPE_ORDER[l.lineType] as number | undefined;
+    packed = Number.isInteger(start) && Number.isInteger(invoice) && Math.abs(start) < DAY_RANGE && Math.abs(invoice) < DAY_RANGE && type !== undefined;
+    major[i] = rankOf[i] * 2 * DAY_RANGE + (start + DAY_RANGE);
+    minor[i] = (invoice + DAY_RANGE) * 8 + (type ?? 0);
+  }
+  const compare = packed
+    ? (a: number, b: number): number => major[a] - major[b] || minor[a] - minor[b] || compareIds(lines[a].lineId, lines[b].lineId)
+    : (a: number, b: number): number => {
+      const la = lines[a];
+      const lb = lines[b];
+      return rankOf[a] - rankOf[b]
+        || la.periodStart - lb.periodStart
+        || la.invoiceDate - lb.invoiceDate
+        || LINE_TYPE_ORDER[la.lineType] - LINE_TYPE_ORDER[lb.lineType]
+        || compareIds(la.lineId, lb.lineId);
+    };
   let inOrder = true;
   for (let i = 1; i < lines.length && inOrder; i++) inOrder = compare(i - 1, i) <= 0;
   if (inOrder) return lines.slice();

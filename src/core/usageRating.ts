@@ -46,9 +46,18 @@ export function assignUsage(
 
   interface Unbilled { first: UsageRecord; rows: number; units: Decimal; outside: boolean }
   const unbilled = new Map<string, Unbilled>();
+  // a contract's readings usually come together: reuse the last row's keys when its text repeats
+  let lastContractText: string | null = null;
+  let lastMetricText: string | null = null;
+  let contract = '';
+  let k = '';
   for (const record of usage) {
-    const contract = key(record.contractId);
-    const k = `${contract}\u0000${key(record.usageMetric)}`;
+    if (record.contractId !== lastContractText || record.usageMetric !== lastMetricText) {
+      lastContractText = record.contractId;
+      lastMetricText = record.usageMetric;
+      contract = key(record.contractId);
+      k = `${contract}\u0000${key(record.usageMetric)}`;
+    }
     const lines = candidates.get(k);
     let owner = -1;
     if (lines) {
@@ -151,11 +160,42 @@ export function rateUsagePeriod(
 
 /** Units by usage date (same-day rows added), so revenue can follow usage. */
 export function unitsByDate(records: readonly UsageRecord[]): { date: CalendarDate; quantity: Decimal }[] {
+  return unitsByDateIn(records, 0, records.length);
+}
+
+/** unitsByDate of records[from..to), without copying them out. */
+export function unitsByDateIn(records: readonly UsageRecord[], from: number, to: number): { date: CalendarDate; quantity: Decimal }[] {
   const out: { date: CalendarDate; quantity: Decimal }[] = [];
-  for (const r of records) {
-    const last = out[out.length - 1];
-    if (last && last.date === r.date) last.quantity = last.quantity.plus(r.quantity);
-    else out.push({ date: r.date, quantity: r.quantity });
+  let last: { date: CalendarDate; quantity: Decimal } | null = null;
+  for (let i = from; i < to; i++) {
+    const r = records[i];
+    if (last !== null && last.date === r.date) last.quantity = last.quantity.plus(r.quantity);
+    else out.push(last = { date: r.date, quantity: r.quantity });
   }
   return out;
+}
+
+/** decimal.js keeps digits in base-10^7 words: one word and an exponent 0..6 is a whole number below 10^7. */
+function smallWholeNumber(value: Decimal): number | null {
+  const words = value.d;
+  if (!words || words.length !== 1 || value.e < 0 || value.e > 6) return null;
+  return value.s < 0 ? -words[0] : words[0];
+}
+
+/**
+ * The units of records[from..to), added up. Whole-number readings below 10^7 (nearly all of
+ * them) are added as plain numbers, which is exact far beyond any period's total and spares a
+ * Decimal per reading; anything else is added as Decimal.
+ */
+export function usedUnits(records: readonly UsageRecord[], from: number, to: number): Decimal {
+  let whole = 0;
+  let rest: Decimal | null = null;
+  for (let i = from; i < to; i++) {
+    const q = records[i].quantity;
+    const n = smallWholeNumber(q);
+    if (n !== null && Math.abs(whole) < 2 ** 52 - 1e7) whole += n;
+    else rest = rest === null ? q : rest.plus(q);
+  }
+  if (rest === null) return whole === 0 ? ZERO : new Decimal(whole);
+  return whole === 0 ? ZERO.plus(rest) : rest.plus(whole);
 }
