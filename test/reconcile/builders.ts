@@ -1,3 +1,4 @@
+import { playbookSettings } from '../support/playbookSettings';
 import { fromISO, type CalendarDate } from '../../src/core/calendarDate';
 import { Decimal } from '../../src/core/decimal';
 import type { SourceRow } from '../../src/core/issue';
@@ -24,34 +25,7 @@ function source(sheet: string): SourceRow {
 }
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    reportingCurrency: 'USD',
-    defaultPaymentTerms: { label: 'Net 30', netDays: 30 },
-    prorationMethod: 'Daily',
-    rounding: 'Half Up',
-    billingEntity: 'Default',
-    timeZone: 'UTC',
-    rampRevenue: 'Straight-Line',
-    asOfDate: d('2026-04-15'),
-    reconciliationMonth: d('2026-03-01'),
-    discrepancyAmountThreshold: dec(100),
-    discrepancyPercentThreshold: dec('0.01'),
-    failedPaymentRateRedFlag: dec('0.10'),
-    failedPaymentRateTarget: dec('0.05'),
-    syncFailureLookbackDays: 7,
-    syncFailuresPerMonthTrigger: 5,
-    invoiceErrorRateTrigger: dec('0.02'),
-    amendmentVolumeTrigger: dec('0.20'),
-    billingLagTargetHours: 24,
-    billingLagRedFlagHours: 48,
-    manualInterventionTarget: dec('0.10'),
-    manualInterventionRedFlag: dec('0.25'),
-    dunningRetryDays: [3, 5, 7],
-    crm: null,
-    billingTool: null,
-    erp: null,
-    ...overrides,
-  };
+  return playbookSettings('2026-04-15', '2026-03-01', overrides);
 }
 
 export function contract(contractId: string, start: string, end: string, overrides: Partial<ContractLine> = {}): ContractLine {

@@ -1,3 +1,4 @@
+import { playbookSettings } from '../../support/playbookSettings';
 import { CalendarDate, fromISO, toISO } from '../../../src/core/calendarDate';
 import { minorUnits } from '../../../src/core/money';
 import { Decimal } from '../../../src/core/decimal';
@@ -28,33 +29,7 @@ export function sourceRow(sheet: string, row: number, columns: Record<string, st
   return { sheet, row, columns, headers: {} };
 }
 
-export const defaultSettings: Settings = {
-  reportingCurrency: 'USD',
-  defaultPaymentTerms: { label: 'Net 30', netDays: 30 },
-  prorationMethod: 'Daily',
-  rounding: 'Half Up',
-  billingEntity: 'Default',
-  timeZone: 'UTC',
-  rampRevenue: 'Straight-Line',
-  asOfDate: d('2026-01-15'),
-  reconciliationMonth: d('2025-12-01'),
-  discrepancyAmountThreshold: dec(100),
-  discrepancyPercentThreshold: dec('0.01'),
-  failedPaymentRateRedFlag: dec('0.10'),
-  failedPaymentRateTarget: dec('0.05'),
-  syncFailureLookbackDays: 7,
-  syncFailuresPerMonthTrigger: 5,
-  invoiceErrorRateTrigger: dec('0.02'),
-  amendmentVolumeTrigger: dec('0.20'),
-  billingLagTargetHours: 24,
-  billingLagRedFlagHours: 48,
-  manualInterventionTarget: dec('0.10'),
-  manualInterventionRedFlag: dec('0.25'),
-  dunningRetryDays: [3, 5, 7],
-  crm: null,
-  billingTool: null,
-  erp: null,
-};
+export const defaultSettings: Settings = playbookSettings('2026-01-15', '2025-12-01');
 
 export type LineSpec = Partial<Omit<ContractLine, 'startDate' | 'endDate' | 'closeDate' | 'quantity' | 'unitPrice' | 'totalContractValue' | 'discountPct' | 'includedUnits' | 'packageSize' | 'minimumCommit'>> & {
   start?: string;
