@@ -22,7 +22,7 @@ export function integrationHealthCheck(context: ReconciliationContext): CheckOut
     `any failure in the last ${settings.syncFailureLookbackDays} days`,
     noData ? 'No Data' : failures.length > 0 ? 'Red Flag' : 'OK',
     failures.map((f) =>
-      blankFinding(INTEGRATION_HEALTH, 'Red Flag', `Sync Log ${f.source.sheet}!A${f.source.row}: ${f.integration} failed on ${toISO(f.date)}${f.error ? `: ${f.error}` : ''}`),
+      blankFinding(INTEGRATION_HEALTH, 'Red Flag', `${f.source.sheet}!A${f.source.row}: ${f.integration} failed on ${toISO(f.date)}${f.error ? `: ${f.error}` : ''}`),
     ),
   );
 }

@@ -62,7 +62,7 @@ export function syncFailuresTrigger(context: ReconciliationContext): CheckOutcom
     ? failures.map((f) => ({
         check: SYNC_FAILURES, contractId: null, invoiceId: null, customer: null, periodStart: null, expected: null,
         actual: null, difference: null, differencePct: null, currency: null, status: 'Triggered' as const,
-        rule: `Sync Log ${f.source.sheet}!A${f.source.row}: ${f.integration} failed on ${toISO(f.date)}${f.error ? `: ${f.error}` : ''}`,
+        rule: `${f.source.sheet}!A${f.source.row}: ${f.integration} failed on ${toISO(f.date)}${f.error ? `: ${f.error}` : ''}`,
       }))
     : [];
   return outcome(

@@ -47,7 +47,7 @@ describe('Integration health (Sync Failure Lookback Days ending on the earlier o
     expect(row(result, 'Integration health').status).toBe('Red Flag');
     expect(row(result, 'Integration health').figureText).toBe('2 failures in 3 sync runs 2026-03-25 to 2026-03-31');
     expect(findings(result, 'Integration health').map((f) => f.rule)).toEqual([
-      expect.stringMatching(/^Sync Log Sync Log!A\d+: CRM to Billing failed on 2026-03-25: timeout$/),
+      expect.stringMatching(/^Sync Log!A\d+: CRM to Billing failed on 2026-03-25: timeout$/),
       expect.stringMatching(/failed on 2026-03-31: timeout$/),
     ]);
   });
