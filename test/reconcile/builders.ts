@@ -1,3 +1,4 @@
+import { plainContractLine } from '../support/contractLine';
 import { playbookSettings } from '../support/playbookSettings';
 import { fromISO, type CalendarDate } from '../../src/core/calendarDate';
 import { Decimal } from '../../src/core/decimal';
@@ -29,45 +30,10 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 }
 
 export function contract(contractId: string, start: string, end: string, overrides: Partial<ContractLine> = {}): ContractLine {
-  return {
-    contractId,
-    customer: `Customer ${contractId}`,
-    customerId: null,
-    billingEntity: 'Default',
-    product: 'Platform',
-    startDate: d(start),
-    endDate: d(end),
-    termMonths: null,
-    billingFrequency: 'Monthly',
-    billingTiming: 'Advance',
-    billingAnchor: 'Anniversary',
-    pricingModel: 'Flat',
-    quantity: dec(1),
-    unitPrice: dec(1000),
-    priceBasis: 'Month',
-    totalContractValue: null,
-    discountPct: dec(0),
-    currency: 'USD',
-    paymentTerms: { label: 'Net 30', netDays: 30 },
-    paymentMethod: null,
-    taxJurisdiction: null,
-    taxExempt: false,
-    usageMetric: null,
-    includedUnits: null,
-    tierTable: null,
-    packageSize: null,
-    minimumCommit: null,
-    salesChannel: null,
-    closeDate: null,
-    stage: 'Closed Won',
-    owner: null,
-    poNumber: null,
-    billingContact: null,
-    billingEmail: null,
-    billToAddress: null,
-    source: source('Contracts'),
-    ...overrides,
-  };
+  return plainContractLine(source('Contracts'), {
+    contractId, customer: `Customer ${contractId}`, startDate: d(start), endDate: d(end), termMonths: null,
+    unitPrice: dec(1000), stage: 'Closed Won', ...overrides,
+  });
 }
 
 export function amendment(contractId: string, effective: string, overrides: Partial<Amendment> = {}): Amendment {

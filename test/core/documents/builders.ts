@@ -1,3 +1,4 @@
+import { plainContractLine } from '../../support/contractLine';
 import { type CalendarDate, fromISO, toISO } from '../../../src/core/calendarDate';
 import { Decimal } from '../../../src/core/decimal';
 import type {
@@ -61,45 +62,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 
 /** Contract line at sheet row `row` (index row - 2 when built in order). */
 export function contractLine(row: number, overrides: Partial<ContractLine> = {}): ContractLine {
-  return {
-    contractId: 'C-100',
-    customer: 'Acme Corp',
-    customerId: null,
-    billingEntity: 'Default',
-    product: 'Platform',
-    startDate: d('2026-01-01'),
-    endDate: d('2026-12-31'),
-    termMonths: 12,
-    billingFrequency: 'Monthly',
-    billingTiming: 'Advance',
-    billingAnchor: 'Anniversary',
-    pricingModel: 'Flat',
-    quantity: dec(1),
-    unitPrice: dec(100),
-    priceBasis: 'Month',
-    totalContractValue: null,
-    discountPct: dec(0),
-    currency: 'USD',
-    paymentTerms: { label: 'Net 30', netDays: 30 },
-    paymentMethod: null,
-    taxJurisdiction: null,
-    taxExempt: false,
-    usageMetric: null,
-    includedUnits: null,
-    tierTable: null,
-    packageSize: null,
-    minimumCommit: null,
-    salesChannel: null,
-    closeDate: null,
-    stage: null,
-    owner: null,
-    poNumber: null,
-    billingContact: null,
-    billingEmail: null,
-    billToAddress: null,
-    source: sourceRow('Contracts', row),
-    ...overrides,
-  };
+  return plainContractLine(sourceRow('Contracts', row), overrides);
 }
 
 export function inputs(overrides: Partial<BillingInputs> = {}): BillingInputs {
