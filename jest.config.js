@@ -9,5 +9,6 @@ module.exports = {
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/stubs/officeAddinManifest.ts',
   },
+  setupFiles: ['<rootDir>/test/support/fastCheckSeed.ts'],
   testTimeout: 60000,
 };
