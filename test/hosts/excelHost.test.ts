@@ -1,16 +1,9 @@
-import { fromISO, type CalendarDate } from '../../src/core/calendarDate';
+import { d, TEXT_AS_TYPED } from '../support/hostFixtures';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { FLAG_FILL } from '../../src/hosts/excel/outputLayout';
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
 import { createFakeExcel, type FakeExcel } from '../support/fakeExcel';
 
-const d = (iso: string): CalendarDate => {
-  const date = fromISO(iso);
-  if (date === null) throw new Error(iso);
-  return date;
-};
-
-const TEXT_AS_TYPED = ['=1+1', '-2+3', '@SUM(A1)', '\tleading tab', '00123', '1-2', 'TRUE', '1E5'];
 
 function billingSpec(rows = 2): SheetSpec {
   const data = Array.from({ length: rows }, (_, i) => [

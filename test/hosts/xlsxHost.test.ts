@@ -1,10 +1,10 @@
+import { d, TEXT_AS_TYPED } from '../support/hostFixtures';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { fromISO, type CalendarDate } from '../../src/core/calendarDate';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
 import { XlsxReadError } from '../../src/hosts/xlsx/xlsxErrors';
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
@@ -13,13 +13,6 @@ const dir = mkdtempSync(path.join(tmpdir(), 'q2c-xlsx-'));
 let fileCount = 0;
 const file = (name: string) => path.join(dir, `${++fileCount}-${name}`);
 
-const d = (iso: string): CalendarDate => {
-  const date = fromISO(iso);
-  if (date === null) throw new Error(iso);
-  return date;
-};
-
-const TEXT_AS_TYPED = ['=1+1', '-2+3', '@SUM(A1)', '\tleading tab', '00123', '1-2', 'TRUE', '1E5'];
 
 function billingSpec(rows = 2): SheetSpec {
   const data = Array.from({ length: rows }, (_, i) => [
