@@ -33,6 +33,30 @@ export interface FormulaCell {
 
 export type OutCell = string | number | boolean | null | FormulaCell;
 
+/** Rows of a sheet rendered one at a time from the records they show. */
+export interface RowSource {
+  readonly count: number;
+  row(index: number): OutCell[];
+}
+
+export function dataRowCount(spec: SheetSpec): number {
+  return spec.rowSource ? spec.rowSource.count : spec.rows.length;
+}
+
+export function dataRow(spec: SheetSpec, index: number): OutCell[] {
+  return spec.rowSource ? spec.rowSource.row(index) : spec.rows[index];
+}
+
+/** The spec with every row made: plain data again, for structured cloning to and from a Worker. */
+export function materialized(spec: SheetSpec): SheetSpec {
+  const source = spec.rowSource;
+  if (!source) return spec;
+  const rows = new Array<OutCell[]>(source.count);
+  for (let i = 0; i < source.count; i++) rows[i] = source.row(i);
+  const { rowSource: _made, ...rest } = spec;
+  return { ...rest, rows };
+}
+
 export function isFormulaCell(cell: OutCell): cell is FormulaCell {
   return typeof cell === 'object' && cell !== null;
 }
@@ -43,8 +67,13 @@ export interface SheetSpec {
   /** Excel table name (no spaces), e.g. BillingSchedule */
   tableName: string;
   columns: ColumnSpec[];
-  /** data rows (no header); each row has columns.length cells */
+  /** data rows (no header); each row has columns.length cells. Empty when `rowSource` is set. */
   rows: OutCell[][];
+  /**
+   * Data rows made on demand, instead of `rows`: a million-line schedule is then never held
+   * twice, once as records and again as cells. Read rows through dataRowCount / dataRow.
+   */
+  rowSource?: RowSource;
   /** per data row, the ISO currency for its money cells (null = the column's format) */
   rowCurrency?: (string | null)[];
   /** red fill where a check fails: 0-based data row and column indexes */
