@@ -160,8 +160,14 @@ export class AmendedLine implements AmendableLine {
     const segment: PeriodState[] = [];
     for (const p of this.periods) {
       if (p.charge === null || p.period.end < e) continue;
+      const invoiced = p.invoiced || p.charge.invoiceDate < ctx.bookedDate;
+      // a period wholly after E and not yet invoiced joins the new segment: no share to work out
+      if (!invoiced && e <= p.period.start) {
+        segment.push(p);
+        continue;
+      }
       const share = e > p.period.start ? remainingShare(p.period.start, p.period.end, e, method) : wholePeriodShare(p.period.start, p.period.end, method);
-      if (p.invoiced || p.charge.invoiceDate < ctx.bookedDate) {
+      if (invoiced) {
         rows.push(this.creditAndRebill(p, ctx, e, share, newTerms));
       } else if (share.daysUsed > 0) {
         rows.push(this.blendUnbilled(p, ctx, share, newTerms));
@@ -185,8 +191,13 @@ export class AmendedLine implements AmendableLine {
     const rows: PeriodChange[] = [];
     for (const p of this.periods) {
       if (p.charge === null || p.period.end < e) continue;
+      const invoiced = p.invoiced || p.charge.invoiceDate < ctx.bookedDate;
+      if (!invoiced && e <= p.period.start) {
+        p.charge = null;
+        continue;
+      }
       const share = e > p.period.start ? remainingShare(p.period.start, p.period.end, e, method) : wholePeriodShare(p.period.start, p.period.end, method);
-      if (p.invoiced || p.charge.invoiceDate < ctx.bookedDate) {
+      if (invoiced) {
         rows.push(this.creditAndRebill(p, ctx, e, share, null));
       } else if (share.daysUsed > 0) {
         rows.push(this.blendUnbilled(p, ctx, share, null));
@@ -364,20 +375,33 @@ export class AmendedLine implements AmendableLine {
     if (runningTotal && !netRounded.cumulative) netRounded = roundSegmentWithMethod(fresh.map((f) => f.net), currency, this.rounding, undefined, true);
     const gross = grossRounded.installments;
     const net = netRounded.installments;
+    // whole periods alike in amounts read alike: their discount and text are made once
+    let alike: { fresh: Decimal; net: Decimal; gross: Decimal; discount: Decimal; calculation: string } | null = null;
     segment.forEach((p, i) => {
       const charge = p.charge!;
-      const own = this.round(fresh[i].net, currency);
+      let same = alike;
+      if (same === null || p.period.partial || same.fresh !== fresh[i].net || same.net !== net[i] || same.gross !== gross[i]) {
+        const own = this.round(fresh[i].net, currency);
+        same = {
+          fresh: fresh[i].net,
+          net: net[i],
+          gross: gross[i],
+          discount: gross[i].minus(net[i]),
+          calculation: runningTotal
+            ? `${remainderText(this.termsText(newTerms, p.period), net[i], ZERO, currency)} (rounded on the running total: each installment is below one minor unit)`
+            : remainderText(this.termsText(newTerms, p.period), own, net[i].minus(own), currency),
+        };
+        alike = p.period.partial ? null : same;
+      }
       p.charge = {
         ...charge,
         quantity: newTerms.quantity,
         unitPrice: newTerms.unitPrice,
         amount: gross[i],
-        discount: gross[i].minus(net[i]),
+        discount: same.discount,
         netAmount: net[i],
-        total: net[i].plus(charge.tax),
-        calculation: runningTotal
-          ? `${remainderText(this.termsText(newTerms, p.period), net[i], ZERO, currency)} (rounded on the running total: each installment is below one minor unit)`
-          : remainderText(this.termsText(newTerms, p.period), own, net[i].minus(own), currency),
+        total: charge.tax.isZero() ? net[i] : net[i].plus(charge.tax),
+        calculation: same.calculation,
         source: ctx.amendmentId,
       };
       p.current = { gross: gross[i], net: net[i] };

@@ -54,19 +54,23 @@ class AmendedBook {
     private readonly inputs: BillingInputs,
     private readonly contracted: ScheduleLine[],
   ) {
-    for (const l of contracted) {
-      const list = this.linesByIndex.get(l.contractLineIndex);
-      if (list) list.push(l);
-      else this.linesByIndex.set(l.contractLineIndex, [l]);
-    }
     const wanted = new Set(inputs.amendments.map((a) => key(a.contractId)));
+    // only the lines of amended contracts are gathered: a tenth of a book at most, as a rule
+    const amendedLine = new Uint8Array(inputs.contracts.length);
     inputs.contracts.forEach((line, index) => {
       const k = key(line.contractId);
       if (!wanted.has(k)) return;
+      amendedLine[index] = 1;
       const list = this.handlesByContract.get(k) ?? [];
       list.push({ key: `c${index}`, line, lineIndex: index, state: null });
       this.handlesByContract.set(k, list);
     });
+    for (const l of contracted) {
+      if (amendedLine[l.contractLineIndex] !== 1) continue;
+      const list = this.linesByIndex.get(l.contractLineIndex);
+      if (list) list.push(l);
+      else this.linesByIndex.set(l.contractLineIndex, [l]);
+    }
   }
 
   /** Contracted lines of untouched contract lines, then every amended line's schedule. */
@@ -80,8 +84,12 @@ class AmendedBook {
         for (const l of h.state.scheduleLines()) amended.push(l);
       }
     }
-    if (touched.size === 0) return [...this.contracted, ...amended];
-    return [...this.contracted.filter((l) => !touched.has(l.contractLineIndex)), ...amended];
+    const touchedLine = new Uint8Array(this.inputs.contracts.length);
+    for (const index of touched) touchedLine[index] = 1;
+    const kept: ScheduleLine[] = [];
+    for (const l of this.contracted) if (touched.size === 0 || touchedLine[l.contractLineIndex] !== 1) kept.push(l);
+    for (const l of amended) kept.push(l);
+    return kept;
   }
 
   apply(a: Amendment): void {

@@ -135,6 +135,18 @@ function rememberedPriceText(value: Decimal, currency: string): string {
   return text;
 }
 
+/** A line's Included Units read the same in each of its periods: formatted once per Decimal. */
+const quantityTexts = new WeakMap<Decimal, string>();
+
+function rememberedQuantityText(value: Decimal): string {
+  let text = quantityTexts.get(value);
+  if (text === undefined) {
+    text = formatQuantity(value);
+    quantityTexts.set(value, text);
+  }
+  return text;
+}
+
 /** "100 x 10.00 + 50 x 8.00 + 25.00 flat" */
 export function tierChargesText(rating: TierRating, currency: string): string {
   if (rating.charges.length === 0) return '0';
@@ -186,7 +198,7 @@ export function remainderText(expression: string, rounded: Decimal, remainder: D
 export function usageQuantityText(quantity: Decimal, included: Decimal | null, factor: Fraction, partial: boolean, billable: Decimal): string {
   let text = `${formatQuantity(quantity)} units`;
   if (included !== null && !included.isZero()) {
-    text += ` - ${formatQuantity(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(billable.toDecimalPlaces(6))} billable`;
+    text += ` - ${rememberedQuantityText(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(billable.toDecimalPlaces(6))} billable`;
   }
   return text;
 }

@@ -139,16 +139,30 @@ export function scheduleContractLine(
 ): { lines: ScheduleLine[]; issues: Issue[] } {
   const lines: ScheduleLine[] = [];
   const issues: Issue[] = [];
+  scheduleLineInto(line, lineIndex, inputs, options, lines, issues);
+  return { lines, issues };
+}
+
+/** scheduleContractLine appending to the book's own lists: a whole book makes no list per line. */
+function scheduleLineInto(
+  line: ContractLine,
+  lineIndex: number,
+  inputs: BillingInputs,
+  options: ScheduleOptions,
+  out: ScheduleLine[],
+  issues: Issue[],
+): void {
+  const first = out.length;
   try {
     if (!(line.endDate >= line.startDate)) {
       issues.push(issueAt('Bill', 'Error', line.source, 'endDate', isoOrBlank(line.endDate),
         `End Date is before Start Date (${isoOrBlank(line.startDate)}); line not billed`, 'Correct the Start Date, End Date or Term (Months)'));
-      return { lines, issues };
+      return;
     }
     if (line.discountPct.isNegative() || line.discountPct.gt(1)) {
       issues.push(issueAt('Bill', 'Error', line.source, 'discountPct', formatPercent(line.discountPct),
         'Discount % must be between 0% and 100%; line not billed', 'Correct the Discount %'));
-      return { lines, issues };
+      return;
     }
     const context = contextFor(inputs);
     switch (line.billingFrequency) {
@@ -156,21 +170,23 @@ export function scheduleContractLine(
         let milestones = context.milestones.byLine.get(lineIndex) ?? [];
         const end = options.endDate;
         if (end !== undefined) milestones = milestones.filter((m) => m.date <= end);
-        return scheduleMilestoneLine(line, lineIndex, milestones, inputs.settings.rounding);
+        const scheduled = scheduleMilestoneLine(line, lineIndex, milestones, inputs.settings.rounding);
+        for (const l of scheduled.lines) out.push(l);
+        for (const issue of scheduled.issues) issues.push(issue);
+        break;
       }
       case 'Usage':
-        scheduleUsageLine(line, lineIndex, inputs.settings, context, options, lines, issues);
+        scheduleUsageLine(line, lineIndex, inputs.settings, context, options, out, issues);
         break;
       default:
-        scheduleRecurringLine(line, lineIndex, inputs.settings, context, options, lines, issues);
+        scheduleRecurringLine(line, lineIndex, inputs.settings, context, options, out, issues);
     }
   } catch (error) {
-    lines.length = 0;
+    out.length = first;
     issues.push(issueAt('Bill', 'Error', line.source, undefined, line.product,
       `Line could not be scheduled: ${error instanceof Error ? error.message : String(error)}`,
       'Check this line\'s dates, prices and quantities'));
   }
-  return { lines, issues };
 }
 
 function isoOrBlank(date: CalendarDate): string {
@@ -700,8 +716,16 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
   const pairs: { contractId: string; product: string }[] = [];
   const rankOf = new Int32Array(lines.length);
   const pairOfLine = new Int32Array(lines.length);
+  // a contract line's lines come together: most lines share the previous line's pair
+  let lastContract: string | null = null;
+  let lastProduct: string | null = null;
+  let lastPair = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (l.contractId === lastContract && l.product === lastProduct) {
+      pairOfLine[i] = lastPair;
+      continue;
+    }
     let products = byContract.get(l.contractId);
     if (!products) {
       products = new Map();
@@ -714,6 +738,9 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
       products.set(l.product, pair);
     }
     pairOfLine[i] = pair;
+    lastContract = l.contractId;
+    lastProduct = l.product;
+    lastPair = pair;
   }
   const pairOrder = pairs.map((_, i) => i).sort((a, b) =>
     compareText(pairs[a].contractId, pairs[b].contractId) || compareText(pairs[a].product, pairs[b].product));
@@ -788,9 +815,7 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
       }
       continue;
     }
-    const result = scheduleContractLine(line, index, inputs);
-    for (const l of result.lines) lines.push(l);
-    for (const issue of result.issues) issues.push(issue);
+    scheduleLineInto(line, index, inputs, {}, lines, issues);
   }
   for (const issue of context.usage.issues) issues.push(issue);
   for (const issue of context.milestones.issues) issues.push(issue);

@@ -39,7 +39,8 @@ export function roundSegmentWithMethod(
   for (let i = 0; i < n; i++) {
     exact = exact.plus(unrounded[i]);
     if (i < n - 1) {
-      rounded[i] = roundMoney(unrounded[i], currency, rounding);
+      // the periods of a repriced segment mostly share one amount: it is rounded once
+      rounded[i] = i > 0 && unrounded[i] === unrounded[i - 1] ? rounded[i - 1] : roundMoney(unrounded[i], currency, rounding);
       others = others.plus(rounded[i]);
     }
   }

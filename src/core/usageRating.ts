@@ -166,11 +166,21 @@ export function unitsByDate(records: readonly UsageRecord[]): { date: CalendarDa
 /** unitsByDate of records[from..to), without copying them out. */
 export function unitsByDateIn(records: readonly UsageRecord[], from: number, to: number): { date: CalendarDate; quantity: Decimal }[] {
   const out: { date: CalendarDate; quantity: Decimal }[] = [];
-  let last: { date: CalendarDate; quantity: Decimal } | null = null;
+  // A reading alone on its date is its own entry (read only, never changed): most dates have
+  // one reading, and a 200k-row Usage sheet then makes no second object per reading.
+  let merged: { date: CalendarDate; quantity: Decimal } | null = null;
   for (let i = from; i < to; i++) {
     const r = records[i];
-    if (last !== null && last.date === r.date) last.quantity = last.quantity.plus(r.quantity);
-    else out.push(last = { date: r.date, quantity: r.quantity });
+    const last = out.length > 0 ? out[out.length - 1] : null;
+    if (last === null || last.date !== r.date) {
+      out.push(r);
+      merged = null;
+    } else if (merged === null) {
+      merged = { date: r.date, quantity: last.quantity.plus(r.quantity) };
+      out[out.length - 1] = merged;
+    } else {
+      merged.quantity = merged.quantity.plus(r.quantity);
+    }
   }
   return out;
 }
