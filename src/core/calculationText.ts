@@ -46,7 +46,23 @@ export function formatMoney(value: Decimal, currency: string): string {
 
 /** 1,500 or 2.5: as many decimals as the quantity has. */
 export function formatQuantity(quantity: Decimal): string {
-  return group(fixedText(quantity, quantity.decimalPlaces()));
+  const whole = wholeNumberBelow1e14(quantity);
+  return group(whole === null ? fixedText(quantity, quantity.decimalPlaces()) : String(whole));
+}
+
+/**
+ * decimal.js keeps digits in base-10^7 words: a whole number below 10^14 (any usage reading or
+ * quantity) is one or two words, read here as an exact double rather than through toString.
+ */
+function wholeNumberBelow1e14(value: Decimal): number | null {
+  const words = value.d;
+  if (!words) return null;
+  const exponent = value.e;
+  let n: number;
+  if (words.length === 1 && exponent >= 0 && exponent < 7) n = words[0];
+  else if (words.length === 2 && exponent >= 7 && exponent < 14) n = words[0] * 1e7 + words[1];
+  else return null;
+  return value.s < 0 ? -n : n;
 }
 
 /** A price keeps its own decimals when it has more than the currency's (0.125/mo stays 0.125). */
@@ -135,6 +151,11 @@ function rememberedPriceText(value: Decimal, currency: string): string {
   return text;
 }
 
+/** Billable units are shown to 6 decimals at most (a partial period's included units can run on). */
+export function atMostSixDecimals(units: Decimal): Decimal {
+  return units.decimalPlaces() <= 6 ? units : units.toDecimalPlaces(6);
+}
+
 /** A line's Included Units read the same in each of its periods: formatted once per Decimal. */
 const quantityTexts = new WeakMap<Decimal, string>();
 
@@ -198,7 +219,7 @@ export function remainderText(expression: string, rounded: Decimal, remainder: D
 export function usageQuantityText(quantity: Decimal, included: Decimal | null, factor: Fraction, partial: boolean, billable: Decimal): string {
   let text = `${formatQuantity(quantity)} units`;
   if (included !== null && !included.isZero()) {
-    text += ` - ${rememberedQuantityText(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(billable.toDecimalPlaces(6))} billable`;
+    text += ` - ${rememberedQuantityText(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(atMostSixDecimals(billable))} billable`;
   }
   return text;
 }

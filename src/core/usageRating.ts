@@ -1,5 +1,5 @@
 import { CalendarDate, toISO } from './calendarDate';
-import { formatPrice, formatQuantity, tierChargesText, usageQuantityText } from './calculationText';
+import { atMostSixDecimals, formatPrice, formatQuantity, tierChargesText, usageQuantityText } from './calculationText';
 import { Decimal, ZERO } from './decimal';
 import { Issue, issueAt } from './issue';
 import type { ContractLine, PriceTier, UsageRecord } from './model';
@@ -146,13 +146,13 @@ export function rateUsagePeriod(
       tierRating = rateThroughTiers([], billable, 'Package', line.packageSize, line.unitPrice);
       gross = tierRating.amount;
       const size = line.packageSize ? formatQuantity(line.packageSize) : '?';
-      pricing = `ceil(${formatQuantity(billable.toDecimalPlaces(6))}/${size}) = ${formatQuantity(tierRating.packages ?? ZERO)} packages x ${formatPrice(line.unitPrice ?? ZERO, currency)}/package`;
+      pricing = `ceil(${formatQuantity(atMostSixDecimals(billable))}/${size}) = ${formatQuantity(tierRating.packages ?? ZERO)} packages x ${formatPrice(line.unitPrice ?? ZERO, currency)}/package`;
       break;
     }
     default: {
       const price = line.unitPrice ?? ZERO;
       gross = billable.times(price);
-      pricing = `${formatQuantity(billable.toDecimalPlaces(6))} x ${formatPrice(price, currency)}/unit`;
+      pricing = `${formatQuantity(atMostSixDecimals(billable))} x ${formatPrice(price, currency)}/unit`;
     }
   }
   return { quantity, included, billable, gross, tierRating, expression: `${head}; ${pricing}` };

@@ -28,6 +28,16 @@ describe('Calculation text numbers', () => {
     expect(formatQuantity(dec('2.5'))).toBe('2.5');
   });
 
+  // whole numbers below 10^14 take a shortcut past decimal.js's toString: both sides of each
+  // 10^7 word boundary, negatives, and fractions that must not take it
+  test.each([
+    ['9999999', '9,999,999'], ['10000000', '10,000,000'], ['12345678', '12,345,678'], ['70000001', '70,000,001'],
+    ['99999999999999', '99,999,999,999,999'], ['100000000000000', '100,000,000,000,000'], ['-10000001', '-10,000,001'],
+    ['1234567.5', '1,234,567.5'], ['12345678.25', '12,345,678.25'], ['0.001', '0.001'], ['-0', '0'], ['1e20', '100,000,000,000,000,000,000'],
+  ])('quantity %s reads %s', (value, text) => {
+    expect(formatQuantity(dec(value))).toBe(text);
+  });
+
   test('percent, fractions and months', () => {
     expect(formatPercent(dec('0.1'))).toBe('10%');
     expect(formatPercent(dec('0.125'))).toBe('12.5%');
