@@ -19,7 +19,8 @@ export interface BillingResult {
 /** The whole billing core, in the order each step needs the last: schedule, documents, revenue, ties. */
 export function billBook(inputs: BillingInputs): BillingResult {
   const schedule = buildBillingSchedule(inputs);
-  const documents = buildDocuments(schedule.lines, inputs);
+  // the schedule's lines are this run's own: documents fill in their tax and numbers in place
+  const documents = buildDocuments(schedule.lines, inputs, { linesAreOurs: true });
   const revenue = buildRevenueSchedule(documents.lines, inputs);
   return {
     lines: documents.lines,

@@ -17,9 +17,23 @@ import {
 export function buildDocuments(
   lines: ScheduleLine[],
   inputs: BillingInputs,
+  options: { linesAreOurs?: boolean } = {},
 ): { lines: ScheduleLine[]; documents: BillingDocument[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const billed: ScheduleLine[] = lines.map((line) => ({ ...line, tax: ZERO, total: line.netAmount, documentNumber: null }));
+  // Tax, totals and numbers are set on the lines. A caller that hands over lines nobody else
+  // holds (billBook's fresh schedule) has them filled in place: a million-line book is then
+  // not held twice. Anyone else's lines are copied first and left as they were.
+  let billed: ScheduleLine[];
+  if (options.linesAreOurs) {
+    billed = lines;
+    for (const line of billed) {
+      line.tax = ZERO;
+      line.total = line.netAmount;
+      line.documentNumber = null;
+    }
+  } else {
+    billed = lines.map((line) => ({ ...line, tax: ZERO, total: line.netAmount, documentNumber: null }));
+  }
   const keys = new GroupKeys();
   const { groups, sameDay } = groupIntoDocuments(billed, keys);
   numberDocuments(sameDay, keys);

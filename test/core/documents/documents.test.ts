@@ -394,3 +394,29 @@ describe('determinism', () => {
     expect(show(backward)).toBe(show(forward));
   });
 });
+
+describe('whose lines documents fill in', () => {
+  const taxed = () => inputs({
+    contracts: [contractLine(2, { taxJurisdiction: 'US-CA' })],
+    taxRates: [taxRate('US-CA', '8.25')],
+  });
+
+  it('copies lines it was handed, leaving the caller\'s as they were', () => {
+    const lines = [line({ netAmount: '100.00', taxJurisdiction: 'US-CA' })];
+    const result = buildDocuments(lines, taxed());
+    expect(result.lines[0]).not.toBe(lines[0]);
+    expect(money(result.lines[0].tax)).toBe('8.25');
+    expect(result.lines[0].documentNumber).toBe('INV-C-100-20260101');
+    expect(money(lines[0].tax)).toBe('0.00');
+    expect(lines[0].documentNumber).toBeNull();
+  });
+
+  it('fills in the lines themselves when they are the caller\'s own fresh schedule (linesAreOurs)', () => {
+    const lines = [line({ netAmount: '100.00', taxJurisdiction: 'US-CA' })];
+    const result = buildDocuments(lines, taxed(), { linesAreOurs: true });
+    expect(result.lines[0]).toBe(lines[0]);
+    expect(money(lines[0].tax)).toBe('8.25');
+    expect(money(lines[0].total)).toBe('108.25');
+    expect(lines[0].documentNumber).toBe('INV-C-100-20260101');
+  });
+});
