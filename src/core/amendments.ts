@@ -135,10 +135,20 @@ class AmendedBook {
       this.error(a, 'newQuantity', a.newQuantity?.toString() ?? '', 'A Usage line bills the metered quantity; a New Quantity does not apply to it', 'Give a New Unit Price, or amend the Usage sheet');
       return;
     }
+    // A Tiered or Volume line is priced by its tier table: a New Unit Price has nothing to replace.
+    const tierPriced = target.line.pricingModel === 'Tiered' || target.line.pricingModel === 'Volume';
+    if (tierPriced && a.newUnitPrice !== null) {
+      const table = target.line.tierTable ?? '';
+      if (a.newQuantity === null || target.line.billingFrequency === 'Usage') {
+        this.error(a, 'newUnitPrice', a.newUnitPrice.toString(), `The ${target.line.product} line is priced by Tier Table ${table} (${target.line.pricingModel}); a New Unit Price cannot reprice it, so the amendment was not applied`, 'Change the Price Tiers sheet, or give a New Quantity');
+        return;
+      }
+      this.warning(a, 'newUnitPrice', a.newUnitPrice.toString(), `The ${target.line.product} line is priced by Tier Table ${table} (${target.line.pricingModel}); the New Quantity was applied and the New Unit Price was not`, 'Clear the New Unit Price, or change the Price Tiers sheet');
+    }
     if (!this.firstOnLineThatDay(a, [target])) return;
     const newTerms: Terms = {
       quantity: a.newQuantity ?? state.terms.quantity,
-      unitPrice: a.newUnitPrice ?? state.terms.unitPrice,
+      unitPrice: tierPriced ? state.terms.unitPrice : a.newUnitPrice ?? state.terms.unitPrice,
     };
     const compared = state.compareTerms(a.effectiveDate, newTerms);
     if (a.type === 'Upgrade' && compared !== null && compared.after.lt(compared.before)) {

@@ -1,5 +1,5 @@
 import { buildBillingSchedule } from '../../../src/core/schedule';
-import { billingInputs, contractLine, milestone, usageRecord } from '../schedule/builders';
+import { billingInputs, contractLine, milestone, tier, usageRecord } from '../schedule/builders';
 import { amendment, amendedRows, prorationRows } from './amendmentBuilder';
 
 /** Amendments on usage, milestone, Upfront / Total Contract Value lines, and late-booked changes. */
@@ -126,5 +126,48 @@ describe('Late-booked and deferred changes', () => {
     }));
     expect(out.lines.map((l) => l.netAmount.toFixed(2))).toEqual([...Array(11).fill('833.33'), '833.37']);
     expect(out.issues.map((i) => `${i.severity} ${i.cell}`)).toEqual(['Warning Amendments!G2']);
+  });
+});
+
+describe('Tiered and Volume lines (priced by their tier table)', () => {
+  const tiers = [tier('T', 0, 10, 10, 0, 2), tier('T', 10, null, 8, 0, 3)];
+  const tiered = (amendments: ReturnType<typeof amendment>[]) => buildBillingSchedule(billingInputs({
+    contracts: [contractLine({ row: 2, product: 'Seats', pricingModel: 'Tiered', tierTable: 'T', unitPrice: null, quantity: 12, priceBasis: 'Month', end: '2026-03-31' })],
+    priceTiers: tiers,
+    amendments,
+  }));
+
+  it('refuse a New Unit Price alone, on its cell, and bill as contracted', () => {
+    const out = tiered([amendment({ effective: '2026-02-01', product: 'Seats', type: 'Price Change', price: '5', row: 2 })]);
+    expect(out.issues.map((i) => `${i.severity} ${i.cell}`)).toEqual(['Error Amendments!F2']);
+    expect(out.issues[0].problem).toContain('priced by Tier Table T (Tiered); a New Unit Price cannot reprice it');
+    // 10 x 10 + 2 x 8 = 116 a month, unchanged
+    expect(amendedRows(out.lines)).toEqual([
+      'Seats Recurring 2026-01-01 2026-01-31 2026-01-01 116.00 116.00',
+      'Seats Recurring 2026-02-01 2026-02-28 2026-02-01 116.00 116.00',
+      'Seats Recurring 2026-03-01 2026-03-31 2026-03-01 116.00 116.00',
+    ]);
+  });
+
+  it('refuse a New Unit Price on a tiered Usage line, where no New Quantity can apply either', () => {
+    const out = buildBillingSchedule(billingInputs({
+      contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', billingTiming: 'Arrears', usageMetric: 'api', pricingModel: 'Tiered', tierTable: 'T', unitPrice: null, priceBasis: null, end: '2026-03-31' })],
+      priceTiers: tiers,
+      usage: [usageRecord('C-1', 'api', '2026-02-10', 12, 2)],
+      amendments: [amendment({ effective: '2026-02-01', product: 'API', type: 'Price Change', price: '5', row: 4 })],
+    }));
+    expect(out.issues.map((i) => `${i.severity} ${i.cell}`)).toEqual(['Error Amendments!F4']);
+    expect(amendedRows(out.lines)).toEqual(['API Usage 2026-02-01 2026-02-28 2026-03-01 116.00 116.00']);
+  });
+
+  it('apply a New Quantity given with it, and warn that the price was not applied', () => {
+    const out = tiered([amendment({ effective: '2026-02-01', product: 'Seats', type: 'Upgrade', quantity: 20, price: '5', row: 3 })]);
+    expect(out.issues.map((i) => `${i.severity} ${i.cell}`)).toEqual(['Warning Amendments!F3']);
+    // 20 seats: 10 x 10 + 10 x 8 = 180 from February
+    expect(amendedRows(out.lines)).toEqual([
+      'Seats Recurring 2026-01-01 2026-01-31 2026-01-01 116.00 116.00',
+      'Seats Recurring 2026-02-01 2026-02-28 2026-02-01 180.00 180.00',
+      'Seats Recurring 2026-03-01 2026-03-31 2026-03-01 180.00 180.00',
+    ]);
   });
 });
