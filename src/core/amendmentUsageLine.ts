@@ -1,5 +1,6 @@
-import { addDays, CalendarDate } from './calendarDate';
-import type { Decimal } from './decimal';
+import { addDays, CalendarDate, toISO } from './calendarDate';
+import { formatMoney } from './calculationText';
+import { type Decimal, ZERO } from './decimal';
 import type { BillingInputs, ContractLine, ScheduleLine } from './model';
 import { billingPeriods } from './periods';
 import { isBillableStage, scheduleContractLine } from './schedule';
@@ -7,11 +8,16 @@ import type { Terms } from './amendmentCalculation';
 import type { AmendableLine, AmendmentContext, PeriodChange } from './amendmentLine';
 
 /**
- * Usage lines under amendments. Usage is rated per monthly period in arrears, so nothing is
- * credited: a new Unit Price rates usage from E on at the new price (the period holding E is
- * rated in two parts, [S, E - 1] and [E, T], each with its share of Included Units and Minimum
- * Commit), and a Cancel rates the last period [S, E - 1], invoiced on E. The usage rater does
- * the rating; this only cuts the line into runs of one price.
+ * Usage lines under amendments. Usage is rated per monthly period in arrears: a new Unit Price
+ * rates usage from E on at the new price (the period holding E is rated in two parts, [S, E - 1]
+ * and [E, T], each with its share of Included Units and Minimum Commit), and a Cancel rates the
+ * last period [S, E - 1], invoiced on E. The usage rater does the rating; this only cuts the line
+ * into runs of one price.
+ *
+ * A change booked late (billing.md, Booked Date) finds periods already invoiced: those keep the
+ * lines they were billed with, and each gets a Credit mirroring every line in force for it and
+ * the period rated again at the new terms, both invoiced on the Booked Date. Usage ratings are
+ * not additive across tiers, so the whole period is credited and rebilled rather than a share.
  */
 interface PriceRun {
   from: CalendarDate;
@@ -23,7 +29,12 @@ interface PriceRun {
 
 export class AmendedUsageLine implements AmendableLine {
   private runs: PriceRun[];
+  /** the rating of every period as the runs now stand */
   private lines: ScheduleLine[];
+  /** periods invoiced before a late change was booked, by period start: the lines now in force */
+  private readonly locked = new Map<number, ScheduleLine[]>();
+  /** lines already invoiced that stay whatever comes later: billed originals, credits, rebills */
+  private readonly kept: ScheduleLine[] = [];
   endDate: CalendarDate;
   terms: Terms;
 
@@ -45,7 +56,8 @@ export class AmendedUsageLine implements AmendableLine {
   }
 
   scheduleLines(): ScheduleLine[] {
-    return this.lines;
+    if (this.locked.size === 0) return this.lines;
+    return [...this.kept, ...this.lines.filter((l) => !this.locked.has(this.periodOf(l)))];
   }
 
   compareTerms(_date: CalendarDate, terms: Terms): { before: Decimal; after: Decimal } | null {
@@ -56,21 +68,97 @@ export class AmendedUsageLine implements AmendableLine {
   change(ctx: AmendmentContext, newTerms: Terms): PeriodChange[] {
     const e = this.effectiveStart(ctx);
     if (e === null || newTerms.unitPrice === null) return [];
+    const before = this.inForce();
     this.cutAt(e);
     this.runs.push({ from: e, to: this.endDate, unitPrice: newTerms.unitPrice, row: ctx.row });
     this.terms = { quantity: this.terms.quantity, unitPrice: newTerms.unitPrice };
     this.rate();
+    this.creditAndRebillInvoiced(before, e, ctx);
     return [];
   }
 
   cancel(ctx: AmendmentContext): PeriodChange[] {
     const e = this.effectiveStart(ctx);
     if (e === null) return [];
+    const before = this.inForce();
     this.cutAt(e);
     this.endDate = addDays(e, -1);
     this.rate();
+    this.creditAndRebillInvoiced(before, e, ctx);
     return [];
   }
+
+  /** The lines in force for each period, by period start: locked ones, else the current rating. */
+  private inForce(): Map<number, ScheduleLine[]> {
+    const byPeriod = new Map<number, ScheduleLine[]>(this.locked);
+    for (const l of this.lines) {
+      const period = this.periodOf(l);
+      if (this.locked.has(period)) continue;
+      const list = byPeriod.get(period);
+      if (list) list.push(l);
+      else byPeriod.set(period, [l]);
+    }
+    return byPeriod;
+  }
+
+  /**
+   * Periods with service from E on that were invoiced before the Booked Date keep what they
+   * billed; each gets a Credit per line in force and its new rating, invoiced on the Booked Date.
+   */
+  private creditAndRebillInvoiced(before: Map<number, ScheduleLine[]>, e: CalendarDate, ctx: AmendmentContext): void {
+    const booked = ctx.bookedDate;
+    const netDays = this.line.paymentTerms.netDays;
+    const rerated = new Map<number, ScheduleLine[]>();
+    for (const l of this.lines) {
+      const list = rerated.get(this.periodOf(l));
+      if (list) list.push(l);
+      else rerated.set(this.periodOf(l), [l]);
+    }
+    for (const [period, billed] of before) {
+      if (!billed.some((l) => l.invoiceDate < booked && l.periodEnd >= e)) continue;
+      if (!this.locked.has(period)) for (const l of billed) this.kept.push(l);
+      for (const l of billed) {
+        if (l.netAmount.isZero() && l.amount.isZero()) continue;
+        this.kept.push({
+          ...l,
+          lineId: `${l.lineId}~row${ctx.row}~credit`,
+          lineType: 'Credit',
+          invoiceDate: booked,
+          dueDate: addDays(booked, netDays),
+          amount: l.amount.negated(),
+          discount: l.discount.negated(),
+          netAmount: l.netAmount.negated(),
+          tax: ZERO,
+          total: l.netAmount.negated(),
+          reportingAmount: null,
+          calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatMoney(l.netAmount, l.currency)}) = ${formatMoney(l.netAmount.negated(), l.currency)}`,
+          source: ctx.amendmentId,
+          creditOf: l.lineId,
+          usageByDate: null,
+          documentNumber: null,
+        });
+      }
+      const rebills = (rerated.get(period) ?? []).map((l) => ({
+        ...l,
+        lineId: `${l.lineId}~row${ctx.row}~rebill`,
+        invoiceDate: booked,
+        dueDate: addDays(booked, netDays),
+        calculation: `${l.calculation} (rated again under amendment ${ctx.amendmentId}, booked ${toISO(booked)})`,
+        source: ctx.amendmentId,
+      }));
+      for (const l of rebills) this.kept.push(l);
+      this.locked.set(period, rebills);
+    }
+  }
+
+  /** The start of the monthly period a usage line bills (its own start when a change cut it). */
+  private periodOf(l: ScheduleLine): number {
+    const grid = this.grid ??= billingPeriods(this.line, {});
+    const p = grid.find((g) => g.start <= l.periodStart && l.periodStart <= g.end);
+    return p ? p.start : l.periodStart;
+  }
+
+  private grid: ReturnType<typeof billingPeriods> | null = null;
 
   /** E, or under Proration None the next monthly period start (null: after the line ends) */
   effectiveStart(ctx: AmendmentContext): CalendarDate | null {

@@ -32,6 +32,65 @@ describe('Usage lines', () => {
     expect(out.issues[0].problem).toContain('1 usage row(s) of api are dated after the cancellation (service ended 2026-04-30)');
   });
 
+  describe('a price change booked after usage periods were invoiced', () => {
+    const late = (booked: string) => buildBillingSchedule(billingInputs({
+      contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', billingTiming: 'Arrears', usageMetric: 'api', unitPrice: '0.10', priceBasis: null, end: '2026-03-31' })],
+      usage: [
+        usageRecord('C-1', 'api', '2026-01-10', 1000, 2),
+        usageRecord('C-1', 'api', '2026-02-10', 500, 3),
+        usageRecord('C-1', 'api', '2026-03-10', 300, 4),
+      ],
+      amendments: [amendment({ effective: '2026-02-01', product: 'API', type: 'Price Change', price: '0.20', booked, row: 5 })],
+    }));
+
+    it('keep what February billed, credit it and bill it again at the new price on the Booked Date', () => {
+      const out = late('2026-03-15');
+      expect(out.issues).toEqual([]);
+      expect(amendedRows(out.lines)).toEqual([
+        'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
+        'API Usage 2026-02-01 2026-02-28 2026-03-01 50.00 50.00',
+        'API Credit 2026-02-01 2026-02-28 2026-03-15 -50.00 -50.00',
+        'API Usage 2026-02-01 2026-02-28 2026-03-15 100.00 100.00',
+        'API Usage 2026-03-01 2026-03-31 2026-04-01 60.00 60.00',
+      ]);
+      const credit = out.lines[2];
+      expect(credit.creditOf).toBe(out.lines[1].lineId);
+      expect(credit.calculation).toBe('credit of usage billed for 2026-02-01 to 2026-02-28, rated again under amendment AMD-5 (booked 2026-03-15): -(50.00) = -50.00');
+      expect(out.lines[3].calculation).toBe('500 units; 500 x 0.20/unit = 100.00 (rated again under amendment AMD-5, booked 2026-03-15)');
+      expect(new Set(out.lines.map((l) => l.lineId)).size).toBe(5);
+    });
+
+    it('a second late change credits the rebill in force, not the original', () => {
+      const out = buildBillingSchedule(billingInputs({
+        contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', billingTiming: 'Arrears', usageMetric: 'api', unitPrice: '0.10', priceBasis: null, end: '2026-03-31' })],
+        usage: [usageRecord('C-1', 'api', '2026-01-10', 1000, 2), usageRecord('C-1', 'api', '2026-02-10', 500, 3), usageRecord('C-1', 'api', '2026-03-10', 300, 4)],
+        amendments: [
+          amendment({ effective: '2026-02-01', product: 'API', type: 'Price Change', price: '0.20', booked: '2026-03-15', row: 5 }),
+          amendment({ effective: '2026-02-05', product: 'API', type: 'Price Change', price: '0.30', booked: '2026-03-20', row: 6 }),
+        ],
+      }));
+      expect(out.issues).toEqual([]);
+      expect(amendedRows(out.lines)).toEqual([
+        'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
+        'API Usage 2026-02-01 2026-02-28 2026-03-01 50.00 50.00',
+        'API Credit 2026-02-01 2026-02-28 2026-03-15 -50.00 -50.00',
+        'API Usage 2026-02-01 2026-02-28 2026-03-15 100.00 100.00',
+        'API Credit 2026-02-01 2026-02-28 2026-03-20 -100.00 -100.00',
+        'API Usage 2026-02-05 2026-02-28 2026-03-20 150.00 150.00',
+        'API Usage 2026-03-01 2026-03-31 2026-04-01 90.00 90.00',
+      ]);
+      expect(out.lines[4].creditOf).toBe(out.lines[3].lineId);
+    });
+
+    it('change nothing already invoiced when booked on time', () => {
+      expect(amendedRows(late('2026-02-01').lines)).toEqual([
+        'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
+        'API Usage 2026-02-01 2026-02-28 2026-03-01 100.00 100.00',
+        'API Usage 2026-03-01 2026-03-31 2026-04-01 60.00 60.00',
+      ]);
+    });
+  });
+
   it('refuse a New Quantity alone (the quantity is the metered usage)', () => {
     const bad = buildBillingSchedule(billingInputs({
       contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', usageMetric: 'api', unitPrice: '0.10', priceBasis: null })],
