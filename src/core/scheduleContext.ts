@@ -1,0 +1,137 @@
+import { CalendarDate, toISO } from './calendarDate';
+import { Issue, issueAt } from './issue';
+import type { BillingInputs, ContractLine, PriceTier, Settings } from './model';
+import { assignMilestones, MilestoneAssignment } from './milestones';
+import { billingPeriods, BillingPeriod, Fraction, PartialMethod } from './periods';
+import { sortTiers } from './pricing';
+import { assignUsage, UsageAssignment } from './usageRating';
+import type { SegmentValues } from './recurringSchedule';
+
+/**
+ * What every contract line of a run shares while it is scheduled: the usage and milestones
+ * assigned to each line, tier tables, and caches of period grids and segment values, so lines
+ * alike in dates or price are worked out once. Also the checks every kind of line makes.
+ */
+
+export interface ScheduleOptions {
+  /** an anniversary grid anchored elsewhere (Add Product follows its contract's first line) */
+  gridAnchor?: CalendarDate;
+  /** service ends early (a Cancel: the day before its Effective Date) */
+  endDate?: CalendarDate;
+}
+
+function key(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+export function partialMethod(settings: Settings): PartialMethod {
+  return settings.prorationMethod === '30/360' ? '30/360' : 'Daily';
+}
+
+// ------------------------------------------------------------ lookups shared by every line of a run
+
+export interface BillingContext {
+  contracts: BillingInputs['contracts'];
+  usageRows: BillingInputs['usage'];
+  milestoneRows: BillingInputs['milestones'];
+  priceTiers: BillingInputs['priceTiers'];
+  tiers: Map<string, PriceTier[]>;
+  usage: UsageAssignment;
+  milestones: MilestoneAssignment;
+  /** segment values by price and period shape (see scheduleRecurringLine) */
+  segments: Map<string, SegmentValues>;
+  /** period grids by dates, cadence and anchor: lines starting the same day share one */
+  grids: Map<string, PeriodGrid>;
+}
+
+/** A line's billing periods with what the segment cache needs of them, computed once per shape. */
+export interface PeriodGrid {
+  periods: BillingPeriod[];
+  /** partial periods, factors and months: with the price, what makes a segment's values */
+  shape: string;
+  /** sumMonths(periods), once */
+  term: Fraction | null;
+}
+
+const GRID_CACHE_LIMIT = 50_000;
+
+/**
+ * billingPeriods of `line`, shared by every line with the same dates, cadence and anchor.
+ * BillingPeriod records are only read, never changed, so one array serves all of them.
+ */
+export function periodGrid(line: ContractLine, context: BillingContext, endDate: CalendarDate | undefined,
+  gridAnchor: CalendarDate | undefined, method: PartialMethod): PeriodGrid {
+  const gridKey = `${line.billingFrequency}|${line.billingAnchor}|${line.startDate}|${line.endDate}|${endDate}|${gridAnchor}|${method}`;
+  let grid = context.grids.get(gridKey);
+  if (grid === undefined) {
+    const periods = billingPeriods(line, { endDate, gridAnchor, prorationMethod: method });
+    let shape = `${periods.length}`;
+    for (const p of periods) if (p.partial) shape += `|${p.index}:${p.months}:${p.factorFraction.numerator}/${p.factorFraction.denominator}`;
+    if (periods.length > 0 && !periods[0].partial) shape += `|m${periods[0].months}`;
+    grid = { periods, shape, term: null };
+    if (context.grids.size < GRID_CACHE_LIMIT) context.grids.set(gridKey, grid);
+  }
+  return grid;
+}
+
+const contexts = new WeakMap<BillingInputs, BillingContext>();
+
+export function contextFor(inputs: BillingInputs): BillingContext {
+  const cached = contexts.get(inputs);
+  if (cached && cached.contracts === inputs.contracts && cached.usageRows === inputs.usage
+    && cached.milestoneRows === inputs.milestones && cached.priceTiers === inputs.priceTiers) {
+    return cached;
+  }
+  const grouped = new Map<string, PriceTier[]>();
+  for (const t of inputs.priceTiers) {
+    const k = key(t.tierTable);
+    const list = grouped.get(k);
+    if (list) list.push(t);
+    else grouped.set(k, [t]);
+  }
+  const tiers = new Map<string, PriceTier[]>();
+  for (const [k, list] of grouped) tiers.set(k, sortTiers(list));
+  const context: BillingContext = {
+    contracts: inputs.contracts,
+    usageRows: inputs.usage,
+    milestoneRows: inputs.milestones,
+    priceTiers: inputs.priceTiers,
+    tiers,
+    usage: assignUsage(inputs.contracts, inputs.usage, inputs.skippedContractIds),
+    milestones: assignMilestones(inputs.contracts, inputs.milestones, inputs.skippedContractIds),
+    segments: new Map(),
+    grids: new Map(),
+  };
+  contexts.set(inputs, context);
+  return context;
+}
+
+export function isoOrBlank(date: CalendarDate): string {
+  return Number.isFinite(date) ? toISO(date) : '';
+}
+
+/** Tier table rows of a Tiered/Volume line, or an Error when the table is missing. */
+export function tiersOfLine(line: ContractLine, context: BillingContext, issues: Issue[]): PriceTier[] | null {
+  if (line.pricingModel !== 'Tiered' && line.pricingModel !== 'Volume') return [];
+  const tiers = line.tierTable === null ? undefined : context.tiers.get(key(line.tierTable));
+  if (!tiers || tiers.length === 0) {
+    issues.push(issueAt('Bill', 'Error', line.source, 'tierTable', line.tierTable ?? '',
+      line.tierTable === null ? `${line.pricingModel} pricing needs a Tier Table; line not billed` : `Tier Table ${line.tierTable} is not on the Price Tiers sheet; line not billed`,
+      'Name a Tier Table that is on the Price Tiers sheet'));
+    return null;
+  }
+  return tiers;
+}
+
+export function packageSizeOk(line: ContractLine, issues: Issue[]): boolean {
+  if (line.pricingModel !== 'Package' || (line.packageSize !== null && line.packageSize.gt(0))) return true;
+  issues.push(issueAt('Bill', 'Error', line.source, 'packageSize', line.packageSize?.toString() ?? '',
+    'Package pricing needs a Package Size above zero; line not billed', 'Enter the units per package'));
+  return false;
+}
+
+export function beyondLastTierWarning(line: ContractLine, issues: Issue[]): void {
+  issues.push(issueAt('Bill', 'Warning', line.source, 'tierTable', line.tierTable ?? '',
+    `Quantity goes beyond the last tier of ${line.tierTable ?? ''}; the excess is priced at the last tier`,
+    'Leave the last tier\'s To Units blank (no upper bound)'));
+}

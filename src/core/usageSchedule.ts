@@ -1,0 +1,146 @@
+import { addDays, toISO } from './calendarDate';
+import { discountText, resultText, trueUpText } from './calculationText';
+import { ONE, ZERO } from './decimal';
+import { cellAddress, Issue, issueAt } from './issue';
+import { roundMoney } from './money';
+import type { ContractLine, ScheduleLine, Settings } from './model';
+import {
+  beyondLastTierWarning, BillingContext, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
+} from './scheduleContext';
+import { rateUsagePeriod, unitsByDateIn, usedUnits } from './usageRating';
+
+/**
+ * Usage lines (billing.md, Usage rating): each monthly period bills, in arrears, the usage dated
+ * in it, rated by usageRating, and a True-Up where a Minimum Commit is not reached.
+ */
+
+export function scheduleUsageLine(
+  line: ContractLine,
+  lineIndex: number,
+  settings: Settings,
+  context: BillingContext,
+  options: ScheduleOptions,
+  out: ScheduleLine[],
+  issues: Issue[],
+): void {
+  if (line.usageMetric === null) {
+    issues.push(issueAt('Bill', 'Error', line.source, 'usageMetric', '',
+      'A Usage line needs a Usage Metric; line not billed', 'Enter the Usage Metric its Usage rows carry'));
+    return;
+  }
+  const tiers = tiersOfLine(line, context, issues);
+  if (tiers === null || !packageSizeOk(line, issues)) return;
+  if ((line.pricingModel === 'Flat' || line.pricingModel === 'Package') && line.unitPrice === null) {
+    issues.push(issueAt('Bill', 'Error', line.source, 'unitPrice', '',
+      'A Usage line needs a Unit Price (per unit, or per package); line not billed', 'Enter the Unit Price'));
+    return;
+  }
+  const method = partialMethod(settings);
+  const periods = periodGrid(line, context, options.endDate, options.gridAnchor, method).periods;
+  const records = context.usage.byLine.get(lineIndex) ?? [];
+  const currency = line.currency;
+  const rounding = settings.rounding;
+  const d = line.discountPct;
+  const keep = ONE.minus(d);
+  const noDiscount = d.isZero();
+  const discountPart = discountText(d);
+  const minimum = line.minimumCommit !== null && line.minimumCommit.gt(0) ? line.minimumCommit : null;
+  const lineSource = cellAddress(line.source);
+  const netDays = line.paymentTerms.netDays;
+  let beyondWarned = false;
+  let r = 0;
+  // rows before the first period cannot happen (assignment checks the line's dates)
+  for (let k = 0; k < periods.length; k++) {
+    const p = periods[k];
+    while (r < records.length && records[r].date < p.start) r++;
+    const first = r;
+    while (r < records.length && records[r].date <= p.end) r++;
+    if (first === r && minimum === null) continue;
+    const quantity = usedUnits(records, first, r);
+    const invoiceDate = addDays(p.end, 1);
+    const dueDate = addDays(invoiceDate, netDays);
+    const rating = rateUsagePeriod(line, tiers, quantity, p.factorFraction, p.partial);
+    if (rating.tierRating?.beyondLastTier && !beyondWarned) {
+      beyondLastTierWarning(line, issues);
+      beyondWarned = true;
+    }
+    const gross = roundMoney(rating.gross, currency, rounding);
+    const net = noDiscount ? gross : roundMoney(rating.gross.times(keep), currency, rounding);
+    if (!rating.gross.isZero()) {
+      out.push({
+        lineId: `${line.contractId}|${lineIndex}|${k}|Usage`,
+        contractId: line.contractId,
+        customer: line.customer,
+        product: line.product,
+        lineType: 'Usage',
+        periodStart: p.start,
+        periodEnd: p.end,
+        invoiceDate,
+        dueDate,
+        quantity,
+        unitPrice: line.unitPrice,
+        prorationFactor: p.factor,
+        amount: gross,
+        discount: noDiscount ? ZERO : gross.minus(net),
+        netAmount: net,
+        currency,
+        tax: ZERO,
+        total: net,
+        reportingAmount: null,
+        calculation: resultText(rating.expression + discountPart, net, currency),
+        source: first < r ? cellAddress(records[first].source, 'quantity') : lineSource,
+        billingEntity: line.billingEntity,
+        taxJurisdiction: line.taxJurisdiction,
+        taxExempt: line.taxExempt,
+        contractLineIndex: lineIndex,
+        creditOf: null,
+        usageByDate: unitsByDateIn(records, first, r),
+        documentNumber: null,
+      });
+    }
+    if (minimum !== null) {
+      const due = roundMoney(p.partial ? minimum.times(p.factor) : minimum, currency, rounding);
+      if (net.lt(due)) {
+        const trueUp = due.minus(net);
+        out.push({
+          lineId: `${line.contractId}|${lineIndex}|${k}|True-Up`,
+          contractId: line.contractId,
+          customer: line.customer,
+          product: line.product,
+          lineType: 'True-Up',
+          periodStart: p.start,
+          periodEnd: p.end,
+          invoiceDate,
+          dueDate,
+          quantity: ONE,
+          unitPrice: minimum,
+          prorationFactor: p.factor,
+          amount: trueUp,
+          discount: ZERO,
+          netAmount: trueUp,
+          currency,
+          tax: ZERO,
+          total: trueUp,
+          reportingAmount: null,
+          calculation: trueUpText(minimum, p.factorFraction, p.partial, due, net, trueUp, currency),
+          source: cellAddress(line.source, 'minimumCommit'),
+          billingEntity: line.billingEntity,
+          taxJurisdiction: line.taxJurisdiction,
+          taxExempt: line.taxExempt,
+          contractLineIndex: lineIndex,
+          creditOf: null,
+          usageByDate: null,
+          documentNumber: null,
+        });
+      }
+    }
+  }
+  if (r < records.length) {
+    // service ended early (a Cancel): usage after the last day is not billed
+    const rest = records.slice(r);
+    const units = rest.reduce((total, rec) => total.plus(rec.quantity), ZERO);
+    issues.push(issueAt('Bill', 'Warning', rest[0].source, 'date', toISO(rest[0].date),
+      `${rest.length} usage row(s) (${units.toString()} units) of ${line.usageMetric} for contract ${line.contractId} are after the line's service ended; not billed`,
+      'Check the usage dates or the cancellation'));
+  }
+}
