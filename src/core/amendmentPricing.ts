@@ -107,5 +107,17 @@ export class PeriodPricing {
 
 /** What a whole period's amounts and text depend on besides the line: the terms and cadence months. */
 function wholePeriodKey(terms: Terms, period: BillingPeriod): string {
-  return `${terms.quantity.toString()}|${terms.unitPrice === null ? '' : terms.unitPrice.toString()}|${period.months}`;
+  return `${termsKey(terms)}|${period.months}`;
+}
+
+/** An amendment prices every remaining period at one Terms object: its text is made once. */
+const termsKeys = new WeakMap<Terms, string>();
+
+function termsKey(terms: Terms): string {
+  let found = termsKeys.get(terms);
+  if (found === undefined) {
+    found = `${terms.quantity.toString()}|${terms.unitPrice === null ? '' : terms.unitPrice.toString()}`;
+    termsKeys.set(terms, found);
+  }
+  return found;
 }
