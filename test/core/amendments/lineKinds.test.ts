@@ -33,18 +33,19 @@ describe('Usage lines', () => {
   });
 
   describe('a price change booked after usage periods were invoiced', () => {
-    const late = (booked: string) => buildBillingSchedule(billingInputs({
+    const late = (...changes: { effective: string; price: string; booked: string }[]) => buildBillingSchedule(billingInputs({
       contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', billingTiming: 'Arrears', usageMetric: 'api', unitPrice: '0.10', priceBasis: null, end: '2026-03-31' })],
       usage: [
         usageRecord('C-1', 'api', '2026-01-10', 1000, 2),
         usageRecord('C-1', 'api', '2026-02-10', 500, 3),
         usageRecord('C-1', 'api', '2026-03-10', 300, 4),
       ],
-      amendments: [amendment({ effective: '2026-02-01', product: 'API', type: 'Price Change', price: '0.20', booked, row: 5 })],
+      amendments: changes.map((c, i) => amendment({ ...c, product: 'API', type: 'Price Change', row: 5 + i })),
     }));
+    const february = { effective: '2026-02-01', price: '0.20' };
 
     it('keep what February billed, credit it and bill it again at the new price on the Booked Date', () => {
-      const out = late('2026-03-15');
+      const out = late({ ...february, booked: '2026-03-15' });
       expect(out.issues).toEqual([]);
       expect(amendedRows(out.lines)).toEqual([
         'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
@@ -61,14 +62,7 @@ describe('Usage lines', () => {
     });
 
     it('a second late change credits the rebill in force, not the original', () => {
-      const out = buildBillingSchedule(billingInputs({
-        contracts: [contractLine({ row: 2, product: 'API', billingFrequency: 'Usage', billingTiming: 'Arrears', usageMetric: 'api', unitPrice: '0.10', priceBasis: null, end: '2026-03-31' })],
-        usage: [usageRecord('C-1', 'api', '2026-01-10', 1000, 2), usageRecord('C-1', 'api', '2026-02-10', 500, 3), usageRecord('C-1', 'api', '2026-03-10', 300, 4)],
-        amendments: [
-          amendment({ effective: '2026-02-01', product: 'API', type: 'Price Change', price: '0.20', booked: '2026-03-15', row: 5 }),
-          amendment({ effective: '2026-02-05', product: 'API', type: 'Price Change', price: '0.30', booked: '2026-03-20', row: 6 }),
-        ],
-      }));
+      const out = late({ ...february, booked: '2026-03-15' }, { effective: '2026-02-05', price: '0.30', booked: '2026-03-20' });
       expect(out.issues).toEqual([]);
       expect(amendedRows(out.lines)).toEqual([
         'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
@@ -83,7 +77,7 @@ describe('Usage lines', () => {
     });
 
     it('change nothing already invoiced when booked on time', () => {
-      expect(amendedRows(late('2026-02-01').lines)).toEqual([
+      expect(amendedRows(late({ ...february, booked: '2026-02-01' }).lines)).toEqual([
         'API Usage 2026-01-01 2026-01-31 2026-02-01 100.00 100.00',
         'API Usage 2026-02-01 2026-02-28 2026-03-01 100.00 100.00',
         'API Usage 2026-03-01 2026-03-31 2026-04-01 60.00 60.00',
