@@ -30,6 +30,9 @@ function decimalMode(rounding: Rounding): 4 | 6 {
 
 /** Round to `places` decimals by the book's Rounding setting (Half Up = away from zero, as Excel ROUND). */
 export function roundTo(value: Decimal, places: number, rounding: Rounding): Decimal {
+  // already at most `places` decimals (most sums of issued amounts): Decimals never change, so
+  // the value itself is its rounding
+  if (value.isFinite() && value.decimalPlaces() <= places) return value;
   return value.toDecimalPlaces(places, decimalMode(rounding));
 }
 
