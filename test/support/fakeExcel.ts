@@ -905,6 +905,8 @@ export interface FakeExcel {
   stats: FakeStats;
   /** reject any request larger than this with RequestPayloadSizeLimitExceeded (null = no limit) */
   payloadLimitBytes: number | null;
+  /** adds (or replaces) a sheet of raw values from A1 after creation, as the creation seed does */
+  seedSheet(name: string, rows: RawCell[][]): void;
   /** make the n-th sync since creation (1-based, counting every sync) apply half its commands and throw */
   failAtSync(n: number | null): void;
   /** answers Office.context.requirements.isSetSupported for the host's optional features */
@@ -935,7 +937,7 @@ function tableInfo(t: TableState): FakeTableInfo {
 /** A fake Excel workbook seeded with sheets of raw values (each from A1). */
 export function createFakeExcel(seed: Record<string, RawCell[][]> = {}, options: { date1904?: boolean; apiMinor?: number } = {}): FakeExcel {
   const state: WorkbookState = { date1904: options.date1904 ?? false, sheets: [], tables: [] };
-  for (const [name, rows] of Object.entries(seed)) {
+  const seedSheet = (name: string, rows: RawCell[][]): void => {
     checkSheetName(name);
     const cells = new Map<number, FakeCell>();
     rows.forEach((row, r) =>
@@ -943,8 +945,16 @@ export function createFakeExcel(seed: Record<string, RawCell[][]> = {}, options:
         if (value !== null && value !== '') cells.set(key(r, c), { ...emptyCell(), value });
       }),
     );
-    state.sheets.push({ name, visibility: 'Visible', cells, columnWidths: new Map(), frozenRows: 0 });
-  }
+    const sheet: SheetState = { name, visibility: 'Visible', cells, columnWidths: new Map(), frozenRows: 0 };
+    const existing = state.sheets.findIndex((s) => sameName(s.name, name));
+    if (existing < 0) {
+      state.sheets.push(sheet);
+      return;
+    }
+    state.tables = state.tables.filter((t) => t.sheet !== state.sheets[existing]);
+    state.sheets[existing] = sheet;
+  };
+  for (const [name, rows] of Object.entries(seed)) seedSheet(name, rows);
   const control: FakeControl = { stats: { syncs: 0, largestRequestBytes: 0, requests: [], commands: [] }, failingSync: null, payloadLimitBytes: null };
   // ExcelApi 1.<apiMinor> and below are supported
   const apiMinor = options.apiMinor ?? 13;
@@ -967,6 +977,7 @@ export function createFakeExcel(seed: Record<string, RawCell[][]> = {}, options:
     set payloadLimitBytes(limit: number | null) {
       control.payloadLimitBytes = limit;
     },
+    seedSheet,
     failAtSync(n) {
       control.failingSync = n;
     },

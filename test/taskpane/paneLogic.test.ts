@@ -1,7 +1,12 @@
 import { describeError, isCancellation } from '../../src/taskpane/describeError';
 import { defaultReconciliationMonth } from '../../src/taskpane/reconciliationMonth';
 import type { SettingRow } from '../../src/taskpane/paneHost';
-import { workerComputeRunner, type ComputeRequest, type ComputeResponse, type WorkerLike } from '../../src/taskpane/workerCompute';
+import { workerComputeRunner, type WorkerLike } from '../../src/taskpane/workerCompute';
+import { answerMessages, RequestAssembly, type FromWorker, type ToWorker } from '../../src/taskpane/workerTransfer';
+import type { ComputedJob } from '../../src/jobs/computeJob';
+import type { JobKind } from '../../src/jobs/job';
+import type { ComputeOptions, Grids } from '../../src/jobs/parsedBook';
+import type { InputGrid } from '../../src/workbook/grid';
 import { fromYMD } from '../../src/core/calendarDate';
 
 const row = (setting: string, text: string, isoDate: string | null = null): SettingRow => ({ setting, text, isoDate });
@@ -47,51 +52,106 @@ describe('describeError', () => {
   });
 });
 
-/** A worker stand-in that answers each request the way the test says. */
-function fakeWorker(answer: (request: ComputeRequest) => ComputeResponse | 'crash'): WorkerLike & { posted: ComputeRequest[] } {
+interface PostedJob {
+  id: number;
+  kind: JobKind;
+  grids: Grids;
+  options: ComputeOptions;
+}
+
+/** A worker stand-in speaking the real slices protocol, answering each job the way the test says. */
+function fakeWorker(answer: (job: PostedJob) => ComputedJob | { name: string; message: string } | 'crash'): WorkerLike & { jobs: PostedJob[]; messages: ToWorker[] } {
   const listeners: Record<string, ((event: never) => void)[]> = { message: [], error: [] };
+  const assemblies = new Map<number, RequestAssembly>();
   return {
-    posted: [],
-    postMessage(request) {
-      this.posted.push(structuredClone(request));
-      const response = answer(request);
+    jobs: [],
+    messages: [],
+    postMessage(message) {
+      this.messages.push(structuredClone(message));
+      const assembly = assemblies.get(message.id) ?? new RequestAssembly();
+      assemblies.set(message.id, assembly);
+      const ready = assembly.accept(structuredClone(message));
+      if (ready === null) return;
+      const job = { id: message.id, ...ready, grids: assembly.grids };
+      this.jobs.push(job);
+      const response = answer(job);
       queueMicrotask(() => {
         if (response === 'crash') listeners.error.forEach((l) => l({ message: 'out of memory' } as never));
-        else listeners.message.forEach((l) => l({ data: structuredClone(response) } as never));
+        else if ('specs' in response) {
+          for (const m of answerMessages(job.id, response)) listeners.message.forEach((l) => l({ data: structuredClone(m) } as never));
+        } else {
+          const failed: FromWorker = { id: job.id, type: 'failed', error: response };
+          listeners.message.forEach((l) => l({ data: failed } as never));
+        }
       });
     },
     addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
       listeners[type].push(listener);
     },
-  } as WorkerLike & { posted: ComputeRequest[] };
+  } as WorkerLike & { jobs: PostedJob[]; messages: ToWorker[] };
 }
+
+const immediately = () => Promise.resolve();
 
 describe('workerComputeRunner', () => {
   const options = { today: fromYMD(2026, 4, 15), reconciliationMonth: fromYMD(2026, 3, 1) };
+  const computed = (kind: JobKind): ComputedJob => ({
+    specs: [],
+    result: { job: kind, sheetsWritten: [{ name: 'KPIs', rows: 3 }], issues: [], errors: 0, warnings: 0, redFlags: 1, summary: [] },
+  });
 
   it('posts the job and resolves with the worker answer for that job', async () => {
-    const worker = fakeWorker((r) => ({
-      id: r.id,
-      ok: true,
-      computed: { specs: [], result: { job: r.kind, sheetsWritten: [{ name: 'KPIs', rows: 3 }], issues: [], errors: 0, warnings: 0, redFlags: 1, summary: [] } },
-    }));
-    const compute = workerComputeRunner(worker);
+    const worker = fakeWorker((job) => computed(job.kind));
+    const compute = workerComputeRunner(worker, immediately);
     const [a, b] = await Promise.all([compute('reconcile', {}, options), compute('bill', {}, options)]);
     expect(a.result.job).toBe('reconcile');
     expect(b.result.job).toBe('bill');
-    expect(worker.posted.map((p) => [p.id, p.kind, p.options])).toEqual([
+    expect(worker.jobs.map((p) => [p.id, p.kind, p.options])).toEqual([
       [1, 'reconcile', options],
       [2, 'bill', options],
     ]);
   });
 
+  it('sends a big sheet in slices, one task apart, and the worker gets it back whole', async () => {
+    const values = [['Contract ID', 'Quantity'], ...Array.from({ length: 50_001 }, (_, i) => [`K-${i}`, i])];
+    const grid: InputGrid = { sheet: 'Usage', source: 'sheet', firstRow: 3, firstColumn: 2, values, numberFormats: values.map((r) => r.map(() => 'General')), dateSystem: 1900 };
+    const worker = fakeWorker((job) => computed(job.kind));
+    let tasks = 0;
+    const compute = workerComputeRunner(worker, async () => {
+      tasks += 1;
+    });
+    await compute('bill', { Usage: grid, Contracts: null }, options);
+    expect(worker.jobs[0].grids).toEqual({ Usage: grid, Contracts: null });
+    // a frame per sheet, 20,000 cells per slice (values and formats: 5,000 rows of 2), the compute request last
+    expect(worker.messages.map((m) => m.type)).toEqual(['grid', ...Array<string>(11).fill('gridRows'), 'grid', 'compute']);
+    expect(tasks).toBe(worker.messages.length - 1);
+  });
+
   it('rejects with the error the computation raised', async () => {
-    const compute = workerComputeRunner(fakeWorker((r) => ({ id: r.id, ok: false, error: { name: 'RangeError', message: 'Too many periods' } })));
+    const compute = workerComputeRunner(fakeWorker(() => ({ name: 'RangeError', message: 'Too many periods' })), immediately);
     await expect(compute('bill', {}, options)).rejects.toMatchObject({ name: 'RangeError', message: 'Too many periods' });
   });
 
+  it('stops sending and rejects when the worker fails while the inputs are still going out', async () => {
+    const values = [['Contract ID'], ...Array.from({ length: 100_000 }, (_, i) => [`K-${i}`])];
+    const grid: InputGrid = { sheet: 'Usage', source: 'sheet', firstRow: 1, firstColumn: 1, values, numberFormats: null, dateSystem: 1900 };
+    const failed: ((event: never) => void)[] = [];
+    const posted: string[] = [];
+    const worker = {
+      postMessage(message: ToWorker) {
+        posted.push(message.type);
+        if (posted.length === 2) failed.forEach((l) => l({ message: 'out of memory' } as never));
+      },
+      addEventListener(type: string, listener: (event: never) => void) {
+        if (type === 'error') failed.push(listener);
+      },
+    } as WorkerLike;
+    await expect(workerComputeRunner(worker, immediately)('bill', { Usage: grid }, options)).rejects.toThrow('The background computation stopped: out of memory');
+    expect(posted).toEqual(['grid', 'gridRows']);
+  });
+
   it('rejects pending jobs when the worker itself fails', async () => {
-    const compute = workerComputeRunner(fakeWorker(() => 'crash'));
+    const compute = workerComputeRunner(fakeWorker(() => 'crash'), immediately);
     await expect(compute('bill', {}, options)).rejects.toThrow('The background computation stopped: out of memory');
   });
 });
