@@ -7,6 +7,7 @@ import type { JobKind, JobResult } from '../jobs/job';
 import type { Progress } from '../hosts/host';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { printSummary, summaryJson, type CliSummary } from './summary';
+import { boundHeapGrowth } from './heapGrowth';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +26,7 @@ export class InputError extends Error {}
 
 /** `q2c ...`: returns the exit code (0 ran, 1 input unreadable, 2 usage error). */
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  boundHeapGrowth();
   let args: CliArgs;
   try {
     args = parseArgs(argv);

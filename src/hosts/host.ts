@@ -25,4 +25,10 @@ export interface WorkbookHost {
    * workbook is as it was. Never touches any other sheet.
    */
   writeSheets(specs: SheetSpec[], progress?: ProgressReporter, signal?: AbortSignal): Promise<void>;
+  /**
+   * The job has read every input it needs: the host may let go of what it keeps only for
+   * reading (the .xlsx host's parsed copy of the book) while the job computes; reading or
+   * writing afterwards still works.
+   */
+  doneReading?(): void;
 }

@@ -1,7 +1,7 @@
 import { billBook, type BillingResult } from '../core/bill';
 import type { Issue } from '../core/issue';
 import type { BillingInputs } from '../core/model';
-import type { SheetSpec } from '../workbook/sheetSpec';
+import { dataRowCount, type SheetSpec } from '../workbook/sheetSpec';
 import {
   renderBillingSchedule, renderDraftInvoices, renderProration, renderRevenueSchedule,
 } from '../workbook/render/billingSheets';
@@ -37,7 +37,7 @@ export function computeBilling(inputs: BillingInputs, sheetRowLimit?: number): B
     .filter((parts) => parts.length > 1)
     .map((parts) => ({
       label: `${parts[0].name} continues on`,
-      value: `${parts.slice(1).map((s) => s.name).join(', ')} (one sheet holds ${parts[0].rows.length.toLocaleString('en-US')} rows, Excel's row limit)`,
+      value: `${parts.slice(1).map((s) => s.name).join(', ')} (one sheet holds ${dataRowCount(parts[0]).toLocaleString('en-US')} rows, Excel's row limit)`,
     }));
   return {
     billing,

@@ -1,5 +1,5 @@
 import type { JobName } from '../core/issue';
-import type { SheetSpec } from '../workbook/sheetSpec';
+import { dataRowCount, type SheetSpec } from '../workbook/sheetSpec';
 import { renderIssues } from '../workbook/render/issuesSheet';
 import { renderRunSummary, type RunRecord } from '../workbook/render/runSummary';
 import type { JobKind, JobResult, SummaryItem } from './job';
@@ -68,7 +68,7 @@ export function computeJob(kind: JobKind, grids: Grids, options: ComputeOptions,
   specs.push(renderRunSummary(records, grids['Run Summary'] ?? null));
   const result: JobResult = {
     job: kind,
-    sheetsWritten: specs.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheetsWritten: specs.map((s) => ({ name: s.name, rows: dataRowCount(s) })),
     issues,
     errors,
     warnings,

@@ -36,6 +36,7 @@ export async function runJob(
     const rows = Math.max(0, (grids[name]?.values.length ?? 1) - 1);
     if (grids[name]) progress.emit(`Reading ${name} — ${rows.toLocaleString('en-US')} rows`, (READ_SHARE * (i + 1)) / names.length);
   }
+  host.doneReading?.();
   checkNotCancelled(options.signal);
   progress.emit(computingStep(kind), READ_SHARE);
   const computed = await compute(kind, grids, {

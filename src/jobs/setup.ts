@@ -1,7 +1,7 @@
 import type { Issue } from '../core/issue';
 import type { InputGrid } from '../workbook/grid';
 import { INPUT_SHEETS, SETTINGS_DEFAULTS, type InputColumn, type InputSheetSchema } from '../workbook/inputSheets';
-import type { ColumnSpec, OutCell, SheetSpec } from '../workbook/sheetSpec';
+import { dataRowCount, type ColumnSpec, type OutCell, type SheetSpec } from '../workbook/sheetSpec';
 import type { ComputedJob } from './computeJob';
 import type { ComputeOptions, Grids } from './parsedBook';
 import { sampleBook, withSampleSettings } from './sampleBook/sampleBook';
@@ -34,7 +34,7 @@ export function computeSetup(grids: Grids, options: ComputeOptions): ComputedJob
     specs,
     result: {
       job: 'setup',
-      sheetsWritten: specs.map((s) => ({ name: s.name, rows: s.rows.length })),
+      sheetsWritten: specs.map((s) => ({ name: s.name, rows: dataRowCount(s) })),
       issues,
       errors: 0,
       warnings: issues.length,

@@ -19,6 +19,7 @@ function billOneRow(term: string | number): { status: number | null; signal: Nod
   writeFileSync(entry, `
     import { computeJob } from ${JSON.stringify(path.join(root, 'src/jobs/computeJob'))};
     import { fromISO } from ${JSON.stringify(path.join(root, 'src/core/calendarDate'))};
+    import { dataRowCount } from ${JSON.stringify(path.join(root, 'src/workbook/sheetSpec'))};
     const grid = (sheet: string, values: unknown[][]) => ({ sheet, source: 'table', firstRow: 1, firstColumn: 1, values, numberFormats: null, dateSystem: 1900 });
     const contracts = grid('Contracts', [
       ['Contract ID', 'Customer', 'Product', 'Start Date', 'End Date', 'Term (Months)', 'Billing Frequency', 'Unit Price'],
@@ -27,7 +28,7 @@ function billOneRow(term: string | number): { status: number | null; signal: Nod
     const settings = grid('Settings', [['Setting', 'Value'], ['As Of Date', '2026-11-26']]);
     const out = computeJob('bill', { Contracts: contracts, Settings: settings } as never, { today: fromISO('2026-11-26')! });
     const issues = out.specs.find((s) => s.name === 'Issues')!.rows;
-    const lines = out.specs.find((s) => s.name === 'Billing Schedule')!.rows.length;
+    const lines = dataRowCount(out.specs.find((s) => s.name === 'Billing Schedule')!);
     process.stdout.write(JSON.stringify({ issues, lines }));
   `);
   const bundle = entry.replace(/\.ts$/, '.js');

@@ -269,6 +269,39 @@ describe('XlsxHost writing', () => {
     expect(after.definedNames.model).toEqual(before.definedNames.model);
   });
 
+  it('lets the parsed input go between reading and writing, then reads and saves as if it never had', async () => {
+    const input = await inputBook();
+    const partsOf = async (target: string) => {
+      const zip = await JSZip.loadAsync(await readFile(target));
+      const parts: Record<string, string> = {};
+      for (const entry of Object.keys(zip.files).sort()) {
+        const text = await zip.file(entry)!.async('string');
+        parts[entry] = entry === 'docProps/core.xml' ? text.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, '') : text;
+      }
+      return parts;
+    };
+    const kept = await XlsxHost.open(input);
+    const contracts = await kept.readInput('Contracts');
+    await kept.writeSheets([billingSpec(3)]);
+    const keptOut = file('kept-book.xlsx');
+    await kept.save(keptOut);
+
+    const released = await XlsxHost.open(input);
+    expect(await released.readInput('Contracts')).toEqual(contracts);
+    released.doneReading();
+    expect((released as unknown as { book: unknown }).book).toBeNull();
+    expect(await released.readInput('Contracts')).toEqual(contracts);
+    released.doneReading();
+    expect(await released.sheetNames()).toEqual(['Contracts', 'Settings', 'Lookups']);
+    await released.writeSheets([billingSpec(3)]);
+    const releasedOut = file('released-book.xlsx');
+    await released.save(releasedOut);
+    const [a, b] = [await partsOf(keptOut), await partsOf(releasedOut)];
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(a['xl/worksheets/sheet2.xml']).toContain('Reporting Currency');
+    for (const entry of Object.keys(a)) expect({ entry, xml: b[entry] }).toEqual({ entry, xml: a[entry] });
+  });
+
   it('replaces an output on a re-run, keeping its place, its sheet name and its table name', async () => {
     const first = XlsxHost.createEmpty();
     await first.writeSheets([billingSpec(5), { name: 'Notes', tableName: 'Notes', columns: [{ header: 'Note', kind: 'text' }], rows: [['keep me']] }]);

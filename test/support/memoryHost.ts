@@ -1,6 +1,6 @@
 import type { WorkbookHost, ProgressReporter } from '../../src/hosts/host';
 import type { InputGrid, RawCell } from '../../src/workbook/grid';
-import { isFormulaCell, type OutCell, type SheetSpec } from '../../src/workbook/sheetSpec';
+import { isFormulaCell, materialized, type OutCell, type SheetSpec } from '../../src/workbook/sheetSpec';
 import { serialFromDate } from '../../src/core/excelSerial';
 import type { CalendarDate } from '../../src/core/calendarDate';
 
@@ -41,7 +41,8 @@ export class MemoryHost implements WorkbookHost {
     if (signal?.aborted) throw new Error('aborted');
     this.writes++;
     for (const [i, s] of specs.entries()) {
-      this.sheets.set(s.name, s);
+      // kept as plain rows, as a workbook holds them, so tests read `rows` whatever form the job made
+      this.sheets.set(s.name, materialized(s));
       progress?.({ step: `Writing ${s.name}`, fraction: (i + 1) / specs.length });
     }
   }

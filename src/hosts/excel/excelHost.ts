@@ -14,7 +14,7 @@
 import type { DateSystem } from '../../core/excelSerial';
 import type { InputGrid, RawCell } from '../../workbook/grid';
 import { columnLetter } from '../../workbook/grid';
-import { isFormulaCell, TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
+import { dataRowCount, isFormulaCell, TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
 import type { ProgressReporter, WorkbookHost } from '../host';
 import { ExcelHostError, isAbort, isPayloadTooLarge } from './excelErrors';
 import {
@@ -360,11 +360,12 @@ export class ExcelHost implements WorkbookHost {
     let notesDone = notesChunk === null;
     let next = 0;
     let written = 0;
-    while (!headerDone || next < spec.rows.length || !notesDone) {
+    const rowCount = dataRowCount(spec);
+    while (!headerDone || next < rowCount || !notesDone) {
       const request: WriteChunk[] = headerDone ? [] : [header];
       let rows = 0;
-      if (next < spec.rows.length) {
-        rows = Math.min(perChunk, spec.rows.length - next);
+      if (next < rowCount) {
+        rows = Math.min(perChunk, rowCount - next);
         let chunk = dataChunk(spec, next, rows, dateSystem);
         while (chunk.bytes > this.maxRequestBytes && rows > 1) {
           rows = Math.ceil(rows / 2);
@@ -372,7 +373,7 @@ export class ExcelHost implements WorkbookHost {
         }
         request.push(chunk);
       }
-      const reachesEnd = next + rows >= spec.rows.length;
+      const reachesEnd = next + rows >= rowCount;
       if (reachesEnd && notesChunk && !notesDone) request.push(notesChunk);
       signal?.throwIfAborted();
       try {

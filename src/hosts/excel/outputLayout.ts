@@ -9,6 +9,8 @@ import { serialFromDate, type DateSystem } from '../../core/excelSerial';
 import { minorUnits } from '../../core/money';
 import {
   currencyNumberFormat,
+  dataRow,
+  dataRowCount,
   DATE_FORMAT,
   isFormulaCell,
   PERCENT_FORMAT,
@@ -68,8 +70,13 @@ function kindFormat(column: ColumnSpec): string {
  * A formula in a text column gets General, or Excel would show the formula as text.
  */
 export function cellNumberFormat(spec: SheetSpec, row: number, column: number): string {
+  return numberFormatOf(spec, row, column, dataRow(spec, row)[column]);
+}
+
+/** cellNumberFormat for a cell already in hand: a row made on demand is made once, not once per cell. */
+export function numberFormatOf(spec: SheetSpec, row: number, column: number, cell: OutCell): string {
   const columnSpec = spec.columns[column];
-  if (columnSpec.kind === 'text' && isFormulaCell(spec.rows[row][column])) return GENERAL_FORMAT;
+  if (columnSpec.kind === 'text' && isFormulaCell(cell)) return GENERAL_FORMAT;
   if (columnSpec.numberFormat) return columnSpec.numberFormat;
   if (columnSpec.kind === 'money') {
     const currency = spec.rowCurrency?.[row];
@@ -92,7 +99,11 @@ export function totalsNumberFormat(spec: SheetSpec, column: number): string {
 
 /** A data cell as it goes onto the sheet: CalendarDates become serials in the book's date system. */
 export function sheetValue(spec: SheetSpec, row: number, column: number, dateSystem: DateSystem): SheetValue {
-  const cell: OutCell = spec.rows[row][column];
+  return sheetValueOf(spec, row, column, dataRow(spec, row)[column], dateSystem);
+}
+
+/** sheetValue for a cell already in hand (see numberFormatOf). */
+export function sheetValueOf(spec: SheetSpec, row: number, column: number, cell: OutCell, dateSystem: DateSystem): SheetValue {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) {
       throw new Error(`Sheet '${spec.name}', row ${row + 1}, column '${spec.columns[column].header}': ${cell} is not a number Excel can hold`);
@@ -102,6 +113,13 @@ export function sheetValue(spec: SheetSpec, row: number, column: number, dateSys
   return cell;
 }
 
+/** Data row `row`, checked to be as wide as the sheet: a row made on demand is only seen as it is written. */
+export function checkedDataRow(spec: SheetSpec, row: number): OutCell[] {
+  const cells = dataRow(spec, row);
+  if (cells.length !== spec.columns.length) throw new Error(`Sheet '${spec.name}', row ${row + 1}: ${cells.length} cells for ${spec.columns.length} columns`);
+  return cells;
+}
+
 /** 1-based sheet row of the first note: one row for the totals row (shown or not), one blank. */
 export function notesFirstRow(spec: SheetSpec): number {
   return tableRowCount(spec) + 3;
@@ -109,7 +127,7 @@ export function notesFirstRow(spec: SheetSpec): number {
 
 /** Rows of the table on the sheet: header plus data, at least one data row (Excel needs one). */
 export function tableRowCount(spec: SheetSpec): number {
-  return Math.max(spec.rows.length, 1) + 1;
+  return Math.max(dataRowCount(spec), 1) + 1;
 }
 
 /** Rows the host writes from A1: header, data, and the notes block when there are notes. */
@@ -146,9 +164,10 @@ export function checkSpecFits(spec: SheetSpec): void {
   const width = spec.columns.length;
   if (width === 0) throw new Error(`Sheet '${spec.name}' has no columns`);
   if (width > EXCEL_MAX_COLUMNS) throw new Error(`Sheet '${spec.name}' has ${width} columns; Excel allows ${EXCEL_MAX_COLUMNS}`);
+  const rowCount = dataRowCount(spec);
   if (sheetRowCount(spec) > EXCEL_MAX_ROWS) {
     throw new Error(
-      `Sheet '${spec.name}' has ${spec.rows.length} rows; with its header, totals and notes that is more than Excel's ${EXCEL_MAX_ROWS} rows per sheet (the caller must split it)`,
+      `Sheet '${spec.name}' has ${rowCount} rows; with its header, totals and notes that is more than Excel's ${EXCEL_MAX_ROWS} rows per sheet (the caller must split it)`,
     );
   }
   const headers = new Set<string>();
@@ -158,17 +177,17 @@ export function checkSpecFits(spec: SheetSpec): void {
     if (headers.has(key)) throw new Error(`Sheet '${spec.name}' has two columns headed '${column.header}'; a table's headers must differ`);
     headers.add(key);
   }
-  spec.rows.forEach((row, i) => {
-    if (row.length !== width) throw new Error(`Sheet '${spec.name}', row ${i + 1}: ${row.length} cells for ${width} columns`);
-  });
+  // rows made on demand are checked as they are written (checkedDataRow); the first one here, so a renderer's slip shows before anything is written
+  const checkedRows = spec.rowSource ? Math.min(rowCount, 1) : rowCount;
+  for (let i = 0; i < checkedRows; i++) checkedDataRow(spec, i);
   if (spec.totalsRow && spec.totalsRow.length !== width) {
     throw new Error(`Sheet '${spec.name}': the totals row has ${spec.totalsRow.length} cells for ${width} columns`);
   }
-  if (spec.rowCurrency && spec.rowCurrency.length !== spec.rows.length) {
-    throw new Error(`Sheet '${spec.name}': ${spec.rowCurrency.length} row currencies for ${spec.rows.length} rows`);
+  if (spec.rowCurrency && spec.rowCurrency.length !== rowCount) {
+    throw new Error(`Sheet '${spec.name}': ${spec.rowCurrency.length} row currencies for ${rowCount} rows`);
   }
   for (const flag of spec.flags ?? []) {
-    if (flag.row < 0 || flag.row >= spec.rows.length || flag.column < 0 || flag.column >= width) {
+    if (flag.row < 0 || flag.row >= rowCount || flag.column < 0 || flag.column >= width) {
       throw new Error(`Sheet '${spec.name}': a red flag points at row ${flag.row + 1}, column ${flag.column + 1}, outside the data`);
     }
   }

@@ -5,8 +5,8 @@
  * request sizes can be reasoned about and tested without Excel.
  */
 import type { DateSystem } from '../../core/excelSerial';
-import { isFormulaCell, TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
-import { cellNumberFormat, GENERAL_FORMAT, sheetValue } from './outputLayout';
+import { dataRowCount, isFormulaCell, TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
+import { checkedDataRow, GENERAL_FORMAT, numberFormatOf, sheetValueOf } from './outputLayout';
 
 export type WriteValue = string | number | boolean;
 
@@ -101,9 +101,10 @@ export function dataChunk(spec: SheetSpec, firstRow: number, rowCount: number, d
   for (let r = firstRow; r < firstRow + rowCount; r++) {
     const rowCells: WriteValue[] = [];
     const rowFormats: string[] = [];
+    const row = checkedDataRow(spec, r);
     for (let c = 0; c < width; c++) {
-      const value = sheetValue(spec, r, c, dateSystem);
-      let format = cellNumberFormat(spec, r, c);
+      const value = sheetValueOf(spec, r, c, row[c], dateSystem);
+      let format = numberFormatOf(spec, r, c, row[c]);
       if (isFormulaCell(value)) {
         asFormulas = true;
         rowCells.push('=' + value.formula);
@@ -160,7 +161,8 @@ function flagRanges(spec: SheetSpec, firstRow: number, rowCount: number): FlagRa
  */
 export function rowsPerChunk(spec: SheetSpec, dateSystem: DateSystem, maxCells: number, maxBytes: number): number {
   let rows = Math.max(1, Math.floor(maxCells / spec.columns.length));
-  if (spec.rows.length === 0) return rows;
-  while (rows > 1 && dataChunk(spec, 0, Math.min(rows, spec.rows.length), dateSystem).bytes > maxBytes) rows = Math.floor(rows / 2);
+  const count = dataRowCount(spec);
+  if (count === 0) return rows;
+  while (rows > 1 && dataChunk(spec, 0, Math.min(rows, count), dateSystem).bytes > maxBytes) rows = Math.floor(rows / 2);
   return rows;
 }

@@ -8,12 +8,13 @@
 import type ExcelJS from 'exceljs';
 import type { DateSystem } from '../../core/excelSerial';
 import { columnLetter } from '../../workbook/grid';
-import { isFormulaCell, TEXT_FORMAT, type OutCell, type SheetSpec } from '../../workbook/sheetSpec';
+import { dataRowCount, isFormulaCell, TEXT_FORMAT, type OutCell, type SheetSpec } from '../../workbook/sheetSpec';
 import {
-  cellNumberFormat,
+  checkedDataRow,
   columnWidth,
   notesFirstRow,
-  sheetValue,
+  numberFormatOf,
+  sheetValueOf,
   TABLE_STYLE,
   tableRowCount,
   totalsNumberFormat,
@@ -23,14 +24,8 @@ import type { StreamingBook } from './streamingBook';
 import { qualifyStructuredRefs } from './tablePart';
 import { RowXmlWriter, StyleCache } from './rowXml';
 
-/**
- * Committed rows sit in memory until the zip stream consumes them, which only happens when
- * the event loop turns; without these pauses a 200k-row sheet is buffered whole.
- */
+/** Rows written between two looks at how much the zip has yet to compress (see StreamingBook.drain). */
 export const YIELD_EVERY_ROWS = 1000;
-export function letTheZipDrain(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * An in-cell string is written as <v>, where leading or trailing whitespace and line breaks
@@ -107,13 +102,16 @@ export async function writeOutputSheet(
 
   const flagged = new Set((spec.flags ?? []).map((f) => f.row * width + f.column));
   const rowsXml = new RowXmlWriter(sheet, spec, styles, flagged, dateSystem);
-  for (let r = 0; r < spec.rows.length; r++) {
-    if (!plainRowsAsXml || !rowsXml.write(r)) {
+  const rowCount = dataRowCount(spec);
+  for (let r = 0; r < rowCount; r++) {
+    // a row made on demand lives only until it is written
+    const cells = checkedDataRow(spec, r);
+    if (!plainRowsAsXml || !rowsXml.write(r, cells)) {
       rowsXml.flush();
       const row = sheet.getRow(r + 2);
       for (let c = 0; c < width; c++) {
-        const value = sheetValue(spec, r, c, dateSystem);
-        const format = typeof value === 'string' ? TEXT_FORMAT : cellNumberFormat(spec, r, c);
+        const value = sheetValueOf(spec, r, c, cells[c], dateSystem);
+        const format = typeof value === 'string' ? TEXT_FORMAT : numberFormatOf(spec, r, c, cells[c]);
         const cell = row.getCell(c + 1);
         cell.style = styles.get(format, flagged.has(r * width + c));
         if (value !== null) cell.value = cellValue(value, tableName);
@@ -123,7 +121,7 @@ export async function writeOutputSheet(
     onRow();
     if (r % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
       rowsXml.flush();
-      await letTheZipDrain();
+      await book.drain(sheet);
     }
   }
   rowsXml.flush();

@@ -8,8 +8,8 @@
 import type ExcelJS from 'exceljs';
 import type { DateSystem } from '../../core/excelSerial';
 import { columnLetter } from '../../workbook/grid';
-import { TEXT_FORMAT, type SheetSpec } from '../../workbook/sheetSpec';
-import { cellNumberFormat, FLAG_FILL, sheetValue } from '../excel/outputLayout';
+import { TEXT_FORMAT, type OutCell, type SheetSpec } from '../../workbook/sheetSpec';
+import { FLAG_FILL, numberFormatOf, sheetValueOf } from '../excel/outputLayout';
 
 const FLAG_ARGB = 'FF' + FLAG_FILL.slice(1).toUpperCase();
 
@@ -112,13 +112,13 @@ export class RowXmlWriter {
   }
 
   /** The style id exceljs would give cell (r, c) holding a non-string value. */
-  private valueStyle(r: number, c: number): number {
+  private valueStyle(r: number, c: number, cell: OutCell): number {
     const column = this.spec.columns[c];
     const varies = column.kind === 'money' && !column.numberFormat;
     if (!varies) {
       let id = this.columnStyle[c];
       if (id === null) {
-        id = this.styleId(cellNumberFormat(this.spec, r, c), false);
+        id = this.styleId(numberFormatOf(this.spec, r, c, cell), false);
         this.columnStyle[c] = id;
       }
       return id;
@@ -127,15 +127,14 @@ export class RowXmlWriter {
     const byCurrency = this.moneyStyleByCurrency[c];
     let id = byCurrency.get(currency);
     if (id === undefined) {
-      id = this.styleId(cellNumberFormat(this.spec, r, c), false);
+      id = this.styleId(numberFormatOf(this.spec, r, c, cell), false);
       byCurrency.set(currency, id);
     }
     return id;
   }
 
-  /** Append data row r (0-based) to the batch; false when it holds a cell only exceljs can write. */
-  write(r: number): boolean {
-    const cells = this.spec.rows[r];
+  /** Append data row r (0-based), whose cells are `cells`, to the batch; false when it holds a cell only exceljs can write. */
+  write(r: number, cells: OutCell[]): boolean {
     for (let c = 0; c < this.width; c++) {
       const cell = cells[c];
       if (cell !== null && typeof cell === 'object') return false;
@@ -147,7 +146,7 @@ export class RowXmlWriter {
     if (cells.every((cell) => cell === null)) return true;
     let xml = `<row r="${rowNumber}" spans="1:${this.width}" x14ac:dyDescent="0.25">`;
     for (let c = 0; c < this.width; c++) {
-      const value = sheetValue(this.spec, r, c, this.dateSystem);
+      const value = sheetValueOf(this.spec, r, c, cells[c], this.dateSystem);
       const flagged = this.flagged.size > 0 && this.flagged.has(r * this.width + c);
       const address = `${this.letters[c]}${rowNumber}`;
       if (typeof value === 'string') {
@@ -160,7 +159,7 @@ export class RowXmlWriter {
         }
         continue;
       }
-      const style = flagged ? this.styleId(cellNumberFormat(this.spec, r, c), true) : this.valueStyle(r, c);
+      const style = flagged ? this.styleId(numberFormatOf(this.spec, r, c, cells[c]), true) : this.valueStyle(r, c, cells[c]);
       const s = style ? ` s="${style}"` : '';
       if (value === null) xml += s ? `<c r="${address}"${s}/>` : '';
       else if (typeof value === 'boolean') xml += `<c r="${address}"${s} t="b"><v>${value ? '1' : '0'}</v></c>`;

@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import type { DateSystem } from '../../core/excelSerial';
 import { serialFromJsDate } from './xlsxRead';
-import { letTheZipDrain, YIELD_EVERY_ROWS } from './outputSheet';
+import { YIELD_EVERY_ROWS } from './outputSheet';
 import type { StreamingBook } from './streamingBook';
 import type { TablePart } from './tablePart';
 
@@ -139,7 +139,7 @@ export async function copySheet(book: StreamingBook, source: ExcelJS.Worksheet, 
     });
     out.commit();
     onRow();
-    if (rowNumber % YIELD_EVERY_ROWS === 0) await letTheZipDrain();
+    if (rowNumber % YIELD_EVERY_ROWS === 0) await book.drain(target);
   }
   target.commit();
 }

@@ -18,6 +18,38 @@ interface SheetWriterInternals {
   stream: { write(text: string): unknown };
 }
 
+/** A stream's buffered bytes, as readable-stream 2 (which archiver wraps every part in) keeps them. */
+interface BufferedStream {
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+}
+
+/**
+ * exceljs's StreamBuf behind a sheet part: bytes not yet handed on, and the stream archiver
+ * reads the part through (a PassThrough into the deflate stream).
+ */
+interface SheetPartStream {
+  buffers: { length: number }[];
+  pipes: BufferedStream[];
+  /** hands every buffered byte to the pipes */
+  uncork(): void;
+}
+
+/**
+ * Bytes of sheet XML that may wait for the zip. exceljs's StreamBuf ignores back-pressure, and
+ * deflate takes a chunk per turn of the event loop, so without a bound a million-row sheet
+ * waits in memory, GBs of it, while the rows are being made.
+ */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+const DRAIN_POLL_MS = 2;
+
+function pendingBytes(part: SheetPartStream): number {
+  let bytes = 0;
+  for (const buffer of part.buffers) bytes += buffer.length;
+  for (const pipe of part.pipes) bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return bytes;
+}
+
 export interface SheetOptions {
   state?: ExcelJS.WorksheetState;
   properties?: Partial<ExcelJS.WorksheetProperties>;
@@ -91,6 +123,20 @@ export class StreamingBook {
       internals.stream.write(`<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
       close();
     };
+  }
+
+  /**
+   * Wait until the zip has taken all but a few MB of what was written to `sheet`: rows go to
+   * disk as they are made instead of piling up. Rejects when the file being written fails.
+   */
+  async drain(sheet: ExcelJS.Worksheet): Promise<void> {
+    const part = (sheet as unknown as { _stream?: SheetPartStream })._stream;
+    if (!part) return;
+    while (pendingBytes(part) > MAX_PENDING_BYTES) {
+      // StreamBuf passes its buffers on only when written to; once the zip has reached this part, pass them now
+      if (part.pipes.length > 0 && part.buffers.length > 0) part.uncork();
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS)), this.streamFailed]);
+    }
   }
 
   set views(views: ExcelJS.WorkbookView[]) {

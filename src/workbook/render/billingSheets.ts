@@ -4,6 +4,7 @@ import type { BillingResult } from '../../core/bill';
 import type { Settings } from '../../core/model';
 import { dateCell, decimalToNumber, moneyCell, textCell } from './cells';
 import { EXCEL_MAX_DATA_ROWS, splitAtRowLimit } from './rowLimit';
+import { recordRows } from './recordRows';
 
 const QUANTITY_FORMAT = '#,##0.####';
 const UNIT_PRICE_FORMAT = '#,##0.00##';
@@ -39,7 +40,7 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings,
     { header: 'Source', kind: 'text', width: 18 },
     { header: 'Document', kind: 'text', width: 24 },
   ];
-  const rows = result.lines.map((l) => [
+  const rowSource = recordRows(result.lines, (l) => [
     textCell(l.contractId), textCell(l.customer), textCell(l.product), l.lineType,
     dateCell(l.periodStart), dateCell(l.periodEnd), dateCell(l.invoiceDate), dateCell(l.dueDate),
     decimalToNumber(l.quantity), moneyCell(l.unitPrice), decimalToNumber(l.prorationFactor),
@@ -53,7 +54,8 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings,
     name: 'Billing Schedule',
     tableName: 'BillingSchedule',
     columns,
-    rows,
+    rows: [],
+    rowSource,
     rowCurrency: result.lines.map((l) => l.currency),
     flags,
   }, sheetRowLimit);
@@ -86,7 +88,8 @@ export function renderDraftInvoices(result: BillingResult): SheetSpec {
     name: 'Draft Invoices',
     tableName: 'DraftInvoices',
     columns,
-    rows: result.documents.map((d) => [
+    rows: [],
+    rowSource: recordRows(result.documents, (d) => [
       d.document, d.number, textCell(d.contractId), textCell(d.customer), textCell(d.billingEntity), d.currency,
       dateCell(d.invoiceDate), dateCell(d.dueDate), moneyCell(d.subtotal), moneyCell(d.tax), moneyCell(d.total),
       d.lines, textCell(d.appliesTo), d.billRun, textCell(d.poNumber), textCell(d.billingContact),
@@ -120,7 +123,8 @@ export function renderProration(result: BillingResult): SheetSpec {
     name: 'Proration',
     tableName: 'Proration',
     columns,
-    rows: result.proration.map((p) => [
+    rows: [],
+    rowSource: recordRows(result.proration, (p) => [
       textCell(p.amendmentId), textCell(p.contractId), textCell(p.product), p.type,
       dateCell(p.effectiveDate), dateCell(p.periodStart), dateCell(p.periodEnd),
       moneyCell(p.oldPeriodAmount), moneyCell(p.newPeriodAmount), p.daysUsed, p.daysRemaining,
@@ -149,7 +153,8 @@ export function renderRevenueSchedule(result: BillingResult, settings: Settings)
     name: 'Revenue Schedule',
     tableName: 'RevenueSchedule',
     columns,
-    rows: result.revenue.map((r) => [
+    rows: [],
+    rowSource: recordRows(result.revenue, (r) => [
       textCell(r.contractId), textCell(r.customer), textCell(r.product), dateCell(r.month), r.currency,
       moneyCell(r.billed), moneyCell(r.recognized), moneyCell(r.deferredRevenue), moneyCell(r.unbilled),
       moneyCell(r.reportingBilled), moneyCell(r.reportingRecognized),
