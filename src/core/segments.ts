@@ -36,13 +36,22 @@ export function roundSegmentWithMethod(
   const rounded: Decimal[] = new Array<Decimal>(n);
   let others = ZERO;
   let exact = ZERO;
-  for (let i = 0; i < n; i++) {
-    exact = exact.plus(unrounded[i]);
-    if (i < n - 1) {
-      // the periods of a repriced segment mostly share one amount: it is rounded once
-      rounded[i] = i > 0 && unrounded[i] === unrounded[i - 1] ? rounded[i - 1] : roundMoney(unrounded[i], currency, rounding);
-      others = others.plus(rounded[i]);
+  // The periods of a repriced segment mostly share one amount (the same Decimal): each run of
+  // it is rounded once and added as amount x count, which is exact where adding count times
+  // rounds each partial sum to 34 digits.
+  for (let i = 0; i < n;) {
+    const value = unrounded[i];
+    let end = i + 1;
+    while (end < n && unrounded[end] === value) end++;
+    const count = end - i;
+    exact = exact.plus(count === 1 ? value : value.times(count));
+    const roundedEnd = Math.min(end, n - 1);
+    if (i < roundedEnd) {
+      const r = roundMoney(value, currency, rounding);
+      for (let k = i; k < roundedEnd; k++) rounded[k] = r;
+      others = others.plus(roundedEnd - i === 1 ? r : r.times(roundedEnd - i));
     }
+    i = end;
   }
   const target = roundMoney(total ?? exact, currency, rounding);
   const last = target.minus(others);

@@ -1,4 +1,5 @@
-import { Decimal } from '../../../src/core/decimal';
+import fc from 'fast-check';
+import { Decimal, ZERO } from '../../../src/core/decimal';
 import { fullPeriodAmount, priceThroughTiers } from '../../../src/core/pricing';
 import { roundSegment, roundSegmentRuns } from '../../../src/core/segments';
 import { contractLine, dec, tier } from './builders';
@@ -62,6 +63,19 @@ describe('roundSegment', () => {
   test('a given exact total wins over the sum of inexact installments', () => {
     const third = new Decimal(1).dividedBy(3);
     expect(roundSegment([third, third, third], 'USD', 'Half Up', new Decimal(1)).map((r) => r.toFixed(2))).toEqual(['0.33', '0.33', '0.34']);
+  });
+
+  // Runs of one repeated amount (one Decimal) are rounded once and added as amount x count:
+  // the same installments as the same amounts each its own Decimal, rounded period by period.
+  test('runs of a repeated amount round as each period one by one would', () => {
+    const run = fc.record({ cents: fc.integer({ min: -10_000_000, max: 10_000_000 }), thousandths: fc.integer({ min: 0, max: 9 }), count: fc.integer({ min: 1, max: 40 }) });
+    fc.assert(fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), fc.boolean(), (runs, total) => {
+      const amounts = runs.flatMap(({ cents, thousandths, count }) => Array<Decimal>(count).fill(new Decimal(cents).plus(new Decimal(thousandths).dividedBy(10)).dividedBy(100)));
+      const oneByOne = amounts.map((a) => new Decimal(a));
+      const given = total ? amounts.reduce((t, a) => t.plus(a), ZERO).plus('0.004') : undefined;
+      expect(roundSegment(amounts, 'USD', 'Half Up', given).map((r) => r.toFixed(2)))
+        .toEqual(roundSegment(oneByOne, 'USD', 'Half Up', given).map((r) => r.toFixed(2)));
+    }), { numRuns: 1000 });
   });
 
   test('an empty segment is empty', () => {
