@@ -181,14 +181,21 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
         || LINE_TYPE_ORDER[la.lineType] - LINE_TYPE_ORDER[lb.lineType]
         || compareIds(la.lineId, lb.lineId);
     };
-  let inOrder = true;
-  for (let i = 1; i < lines.length && inOrder; i++) inOrder = compare(i - 1, i) <= 0;
-  if (inOrder) return lines.slice();
-  const order = new Array<number>(lines.length);
-  for (let i = 0; i < lines.length; i++) order[i] = i;
-  order.sort(compare);
-  const sorted = new Array<ScheduleLine>(lines.length);
-  for (let i = 0; i < order.length; i++) sorted[i] = lines[order[i]];
+  // The lines arrive in order but for those amendments added at the end: sort only what follows
+  // the ordered run and merge the two, taking the earlier line on a tie (as a stable sort would).
+  const n = lines.length;
+  let ordered = 1;
+  while (ordered < n && compare(ordered - 1, ordered) <= 0) ordered++;
+  if (ordered >= n) return lines.slice();
+  const tail = new Array<number>(n - ordered);
+  for (let i = ordered; i < n; i++) tail[i - ordered] = i;
+  tail.sort(compare);
+  const sorted = new Array<ScheduleLine>(n);
+  let a = 0;
+  let b = 0;
+  for (let out = 0; out < n; out++) {
+    sorted[out] = b >= tail.length || (a < ordered && compare(a, tail[b]) <= 0) ? lines[a++] : lines[tail[b++]];
+  }
   return sorted;
 }
 
