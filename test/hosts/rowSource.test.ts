@@ -5,11 +5,9 @@
  * the same way.
  */
 import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import JSZip from 'jszip';
-import { d } from '../support/hostFixtures';
+import { d, xlsxParts } from '../support/hostFixtures';
 import { createFakeExcel } from '../support/fakeExcel';
 import { ExcelHost } from '../../src/hosts/excel/excelHost';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsxHost';
@@ -68,14 +66,7 @@ async function savedParts(specs: SheetSpec[], name: string): Promise<Record<stri
   await host.writeSheets(specs);
   const file = path.join(dir, name);
   await host.save(file);
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const parts: Record<string, string> = {};
-  for (const entry of Object.keys(zip.files).sort()) {
-    const text = await zip.file(entry)!.async('string');
-    // the file's creation time is the only thing two saves may differ in
-    parts[entry] = entry === 'docProps/core.xml' ? text.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, '') : text;
-  }
-  return parts;
+  return xlsxParts(file);
 }
 
 describe('rows made on demand (rowSource)', () => {

@@ -1,4 +1,4 @@
-import { d, TEXT_AS_TYPED } from '../support/hostFixtures';
+import { d, TEXT_AS_TYPED, xlsxParts } from '../support/hostFixtures';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -271,15 +271,6 @@ describe('XlsxHost writing', () => {
 
   it('lets the parsed input go between reading and writing, then reads and saves as if it never had', async () => {
     const input = await inputBook();
-    const partsOf = async (target: string) => {
-      const zip = await JSZip.loadAsync(await readFile(target));
-      const parts: Record<string, string> = {};
-      for (const entry of Object.keys(zip.files).sort()) {
-        const text = await zip.file(entry)!.async('string');
-        parts[entry] = entry === 'docProps/core.xml' ? text.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, '') : text;
-      }
-      return parts;
-    };
     const kept = await XlsxHost.open(input);
     const contracts = await kept.readInput('Contracts');
     await kept.writeSheets([billingSpec(3)]);
@@ -296,7 +287,7 @@ describe('XlsxHost writing', () => {
     await released.writeSheets([billingSpec(3)]);
     const releasedOut = file('released-book.xlsx');
     await released.save(releasedOut);
-    const [a, b] = [await partsOf(keptOut), await partsOf(releasedOut)];
+    const [a, b] = [await xlsxParts(keptOut), await xlsxParts(releasedOut)];
     expect(Object.keys(b)).toEqual(Object.keys(a));
     expect(a['xl/worksheets/sheet2.xml']).toContain('Reporting Currency');
     for (const entry of Object.keys(a)) expect({ entry, xml: b[entry] }).toEqual({ entry, xml: a[entry] });
