@@ -91,14 +91,20 @@ export class AmendedUsageLine implements AmendableLine {
   /** The lines in force for each period, by period start: locked ones, else the current rating. */
   private inForce(): Map<number, ScheduleLine[]> {
     const byPeriod = new Map<number, ScheduleLine[]>(this.locked);
-    for (const l of this.lines) {
-      const period = this.periodOf(l);
-      if (this.locked.has(period)) continue;
-      const list = byPeriod.get(period);
-      if (list) list.push(l);
-      else byPeriod.set(period, [l]);
-    }
+    for (const [period, lines] of this.byPeriod(this.lines)) if (!this.locked.has(period)) byPeriod.set(period, lines);
     return byPeriod;
+  }
+
+  /** `lines` grouped by the start of the monthly period each bills. */
+  private byPeriod(lines: readonly ScheduleLine[]): Map<number, ScheduleLine[]> {
+    const grouped = new Map<number, ScheduleLine[]>();
+    for (const l of lines) {
+      const period = this.periodOf(l);
+      const list = grouped.get(period);
+      if (list) list.push(l);
+      else grouped.set(period, [l]);
+    }
+    return grouped;
   }
 
   /**
@@ -108,12 +114,7 @@ export class AmendedUsageLine implements AmendableLine {
   private creditAndRebillInvoiced(before: Map<number, ScheduleLine[]>, e: CalendarDate, ctx: AmendmentContext): void {
     const booked = ctx.bookedDate;
     const netDays = this.line.paymentTerms.netDays;
-    const rerated = new Map<number, ScheduleLine[]>();
-    for (const l of this.lines) {
-      const list = rerated.get(this.periodOf(l));
-      if (list) list.push(l);
-      else rerated.set(this.periodOf(l), [l]);
-    }
+    const rerated = this.byPeriod(this.lines);
     for (const [period, billed] of before) {
       if (!billed.some((l) => l.invoiceDate < booked && l.periodEnd >= e)) continue;
       if (!this.locked.has(period)) for (const l of billed) this.kept.push(l);
