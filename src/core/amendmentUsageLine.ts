@@ -1,5 +1,5 @@
 import { addDays, CalendarDate, toISO } from './calendarDate';
-import { formatMoney } from './calculationText';
+import { formatAmount } from './money';
 import { type Decimal, ZERO } from './decimal';
 import type { BillingInputs, ContractLine, ScheduleLine } from './model';
 import { billingPeriods } from './periods';
@@ -132,7 +132,7 @@ export class AmendedUsageLine implements AmendableLine {
           tax: ZERO,
           total: l.netAmount.negated(),
           reportingAmount: null,
-          calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatMoney(l.netAmount, l.currency)}) = ${formatMoney(l.netAmount.negated(), l.currency)}`,
+          calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatAmount(l.netAmount, l.currency)}) = ${formatAmount(l.netAmount.negated(), l.currency)}`,
           source: ctx.amendmentId,
           creditOf: l.lineId,
           usageByDate: null,

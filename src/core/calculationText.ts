@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal';
-import { minorUnits } from './money';
+import { fixedText, formatAmount, group, minorUnits } from './money';
 import type { ContractLine } from './model';
 import type { Fraction } from './periods';
 import type { TierRating } from './pricing';
@@ -10,39 +10,19 @@ import type { TierRating } from './pricing';
  * it multiplies by; the Price Basis is always named.
  */
 
-/** "1234567.5" -> "1,234,567.5"; a plain loop, as this runs for every distinct installment. */
-function group(fixed: string): string {
-  const negative = fixed.charCodeAt(0) === 45; // '-'
-  const begin = negative ? 1 : 0;
-  let point = fixed.indexOf('.');
-  if (point < 0) point = fixed.length;
-  if (point - begin <= 3) return fixed;
-  let out = negative ? '-' : '';
-  const head = (point - begin) % 3 || 3;
-  out += fixed.slice(begin, begin + head);
-  for (let i = begin + head; i < point; i += 3) out += ',' + fixed.slice(i, i + 3);
-  return out + fixed.slice(point);
-}
-
 /**
- * value.toFixed(places), faster for the usual case of a value with no more decimals than that:
- * decimal.js's toString is several times cheaper than its toFixed, and only zeros are missing.
+ * The text in one piece. Built by concatenation, a Calculation is a tree of a dozen or more
+ * fragments (about 1 KB for 120 characters); each usage period keeps its own, so a usage book
+ * would hold and copy those trees through every garbage collection. Converting the text to a
+ * number makes V8 copy it into one flat string and let the fragments go.
  */
-function fixedText(value: Decimal, places: number): string {
-  const dp = value.decimalPlaces();
-  if (dp > places) return value.toFixed(places);
-  const text = value.toString();
-  if (text.indexOf('e') >= 0) return value.toFixed(places);
-  if (dp === places) return text;
-  return (dp === 0 ? text + '.' : text) + '0'.repeat(places - dp);
+export function flatText(text: string): string {
+  flattened ^= Number(text) | 0;
+  return text;
 }
 
-/** 12,345.67 with the currency's minor units, as money.formatAmount (but never "-0.00"). */
-export function formatMoney(value: Decimal, currency: string): string {
-  const text = fixedText(value, minorUnits(currency));
-  // -0.004 is "0.00", not "-0.00"
-  return group(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
-}
+/** written so the conversion in flatText is not optimised away */
+let flattened = 0;
 
 /** 1,500 or 2.5: as many decimals as the quantity has. */
 export function formatQuantity(quantity: Decimal): string {
@@ -174,25 +154,45 @@ export function tierChargesText(rating: TierRating, currency: string): string {
   let text = '';
   for (let i = 0; i < rating.charges.length; i++) {
     const c = rating.charges[i];
-    text += `${i === 0 ? '' : ' + '}${formatQuantity(c.units)} x ${rememberedPriceText(c.unitPrice, currency)}`;
-    if (!c.flatFee.isZero()) text += ` + ${rememberedPriceText(c.flatFee, currency)} flat`;
+    text += tierChargeText(i === 0, formatQuantity(c.units), rememberedPriceText(c.unitPrice, currency),
+      c.flatFee.isZero() ? null : rememberedPriceText(c.flatFee, currency));
   }
-  return rating.beyondLastTier ? `${text} (units beyond the last tier at its price)` : text;
+  return beyondLastTierText(text, rating.beyondLastTier);
+}
+
+/** One tier's part of tierChargesText, from its formatted units, price and flat fee (null: none). */
+export function tierChargeText(first: boolean, units: string, price: string, flatFee: string | null): string {
+  const charge = `${first ? '' : ' + '}${units} x ${price}`;
+  return flatFee === null ? charge : `${charge} + ${flatFee} flat`;
+}
+
+export function beyondLastTierText(charges: string, beyond: boolean): string {
+  return beyond ? `${charges} (units beyond the last tier at its price)` : charges;
+}
+
+/** A whole number of units as formatQuantity writes it ("12,500"). */
+export function wholeQuantityText(units: number): string {
+  return group(String(units));
 }
 
 /** "TCV 36,000.00 x 3/36 mo": a Total Contract Value shared by months x factor. */
 export function tcvText(tcv: Decimal, currency: string, periodMonths: number, termMonths: Fraction): string {
-  return `TCV ${formatMoney(tcv, currency)} x ${periodMonths}/${formatMonths(termMonths)} mo`;
+  return `TCV ${formatAmount(tcv, currency)} x ${periodMonths}/${formatMonths(termMonths)} mo`;
 }
 
 /** "<expression> = 833.33" */
 export function resultText(expression: string, amount: Decimal, currency: string): string {
-  return `${expression} = ${formatMoney(amount, currency)}`;
+  return `${expression} = ${formatAmount(amount, currency)}`;
+}
+
+/** resultText of an amount in whole minor units */
+export function resultTextMinor(expression: string, units: bigint | number, places: number): string {
+  return `${expression} = ${formatMinorUnits(units, places)}`;
 }
 
 /** 83337 minor units with 2 places -> "833.37" (grouped), straight from whole minor units. */
-export function formatMinorUnits(units: bigint, places: number): string {
-  const negative = units < 0n;
+export function formatMinorUnits(units: bigint | number, places: number): string {
+  const negative = units < 0;
   let digits = (negative ? -units : units).toString();
   if (places > 0) {
     if (digits.length <= places) digits = '0'.repeat(places - digits.length + 1) + digits;
@@ -203,7 +203,7 @@ export function formatMinorUnits(units: bigint, places: number): string {
 
 /** remainderText from whole minor units: the segment's last installment before and after its remainder */
 export function remainderTextMinor(expression: string, rounded: bigint, remainder: bigint, places: number): string {
-  if (remainder === 0n) return `${expression} = ${formatMinorUnits(rounded, places)}`;
+  if (remainder === 0n) return resultTextMinor(expression, rounded, places);
   const sign = remainder < 0n ? '-' : '+';
   return `${expression} = ${formatMinorUnits(rounded, places)} ${sign} ${formatMinorUnits(remainder < 0n ? -remainder : remainder, places)} segment remainder = ${formatMinorUnits(rounded + remainder, places)}`;
 }
@@ -212,25 +212,29 @@ export function remainderTextMinor(expression: string, rounded: bigint, remainde
 export function remainderText(expression: string, rounded: Decimal, remainder: Decimal, currency: string): string {
   if (remainder.isZero()) return resultText(expression, rounded, currency);
   const sign = remainder.isNegative() ? '-' : '+';
-  return `${expression} = ${formatMoney(rounded, currency)} ${sign} ${formatMoney(remainder.abs(), currency)} segment remainder = ${formatMoney(rounded.plus(remainder), currency)}`;
+  return `${expression} = ${formatAmount(rounded, currency)} ${sign} ${formatAmount(remainder.abs(), currency)} segment remainder = ${formatAmount(rounded.plus(remainder), currency)}`;
 }
 
 /** "1,250 units - 1,000 included x 17/31 = 701.612903 billable" */
 export function usageQuantityText(quantity: Decimal, included: Decimal | null, factor: Fraction, partial: boolean, billable: Decimal): string {
-  let text = `${formatQuantity(quantity)} units`;
-  if (included !== null && !included.isZero()) {
-    text += ` - ${rememberedQuantityText(included)} included${partial ? ` x ${formatFraction(factor)}` : ''} = ${formatQuantity(atMostSixDecimals(billable))} billable`;
-  }
-  return text;
+  const someIncluded = included !== null && !included.isZero();
+  return usageUnitsText(formatQuantity(quantity), someIncluded ? rememberedQuantityText(included) : null,
+    partial ? formatFraction(factor) : null, someIncluded ? formatQuantity(atMostSixDecimals(billable)) : '');
+}
+
+/** usageQuantityText from formatted parts: no included units (null) reads as the units alone. */
+export function usageUnitsText(units: string, included: string | null, factor: string | null, billable: string): string {
+  if (included === null) return `${units} units`;
+  return `${units} units - ${included} included${factor === null ? '' : ` x ${factor}`} = ${billable} billable`;
 }
 
 /** "minimum commit 500.00 x 17/31 = 274.19 - usage 120.00 = 154.19" */
 export function trueUpText(minimum: Decimal, factor: Fraction, partial: boolean, minimumDue: Decimal, usageNet: Decimal, trueUp: Decimal, currency: string): string {
-  const scaled = partial ? ` x ${formatFraction(factor)} = ${formatMoney(minimumDue, currency)}` : '';
-  return `minimum commit ${formatMoney(minimum, currency)}${scaled} - usage ${formatMoney(usageNet, currency)} = ${formatMoney(trueUp, currency)}`;
+  const scaled = partial ? ` x ${formatFraction(factor)} = ${formatAmount(minimumDue, currency)}` : '';
+  return `minimum commit ${formatAmount(minimum, currency)}${scaled} - usage ${formatAmount(usageNet, currency)} = ${formatAmount(trueUp, currency)}`;
 }
 
 /** 'milestone "Go-live" = 25,000.00' */
 export function milestoneText(name: string, amount: Decimal, currency: string): string {
-  return `milestone "${name}" = ${formatMoney(amount, currency)}`;
+  return `milestone "${name}" = ${formatAmount(amount, currency)}`;
 }

@@ -46,13 +46,35 @@ export function halfMinorUnit(currency: string): Decimal {
   return new Decimal(5).times(new Decimal(10).pow(-(minorUnits(currency) + 1)));
 }
 
-/** 12,345.67 style, with the currency's minor units (for Calculation text). */
+/** 12,345.67 style, with the currency's minor units (for Calculation text); -0.004 is "0.00", never "-0.00". */
 export function formatAmount(value: Decimal, currency: string): string {
-  const places = minorUnits(currency);
-  const fixed = value.toFixed(places);
-  // -0.004 shows as 0.00, never "-0.00"
-  const negative = fixed.startsWith('-') && /[1-9]/.test(fixed);
-  const [whole, fraction] = fixed.replace(/^-/, '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? '.' + fraction : ''}`;
+  const text = fixedText(value, minorUnits(currency));
+  return group(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
+}
+
+/** "1234567.5" -> "1,234,567.5"; a plain loop, as this runs for every distinct installment. */
+export function group(fixed: string): string {
+  const negative = fixed.charCodeAt(0) === 45; // '-'
+  const begin = negative ? 1 : 0;
+  let point = fixed.indexOf('.');
+  if (point < 0) point = fixed.length;
+  if (point - begin <= 3) return fixed;
+  let out = negative ? '-' : '';
+  const head = (point - begin) % 3 || 3;
+  out += fixed.slice(begin, begin + head);
+  for (let i = begin + head; i < point; i += 3) out += ',' + fixed.slice(i, i + 3);
+  return out + fixed.slice(point);
+}
+
+/**
+ * value.toFixed(places), faster for the usual case of a value with no more decimals than that:
+ * decimal.js's toString is several times cheaper than its toFixed, and only zeros are missing.
+ */
+export function fixedText(value: Decimal, places: number): string {
+  const dp = value.decimalPlaces();
+  if (dp > places) return value.toFixed(places);
+  const text = value.toString();
+  if (text.indexOf('e') >= 0) return value.toFixed(places);
+  if (dp === places) return text;
+  return (dp === 0 ? text + '.' : text) + '0'.repeat(places - dp);
 }

@@ -14,7 +14,7 @@ import {
   divideExact, ExactAmount, ExactRun, exactOf, ExactSegment, fromMinorUnits, roundExact, roundExactRuns,
 } from './segments';
 import {
-  beyondLastTierWarning, BillingContext, isoOrBlank, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
+  beyondLastTierWarning, BillingContext, isoOrBlank, lineIdSuffix, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
 } from './scheduleContext';
 
 /**
@@ -95,7 +95,7 @@ export function scheduleRecurringLine(
     // Advance: the period start, not before the Close Date (one catch-up invoice); Arrears: the day after
     const invoiceDate = arrears ? ((p.end + 1) as CalendarDate) : closeDate !== null && p.start < closeDate ? closeDate : p.start;
     out.push({
-      lineId: idPrefix + (p.partial ? proratedSuffix(i) : recurringSuffix(i)),
+      lineId: idPrefix + lineIdSuffix(i, lineType),
       contractId: line.contractId,
       customer: line.customer,
       product: line.product,
@@ -125,18 +125,6 @@ export function scheduleRecurringLine(
       documentNumber: null,
     });
   }
-}
-
-/** "7|Recurring": the same few texts end every line's ID, so they are made once. */
-const RECURRING_SUFFIXES: string[] = [];
-const PRORATED_SUFFIXES: string[] = [];
-
-function recurringSuffix(i: number): string {
-  return RECURRING_SUFFIXES[i] ??= `${i}|Recurring`;
-}
-
-function proratedSuffix(i: number): string {
-  return PRORATED_SUFFIXES[i] ??= `${i}|Prorated`;
 }
 
 function times(value: Decimal, r: Fraction): Decimal {

@@ -1,4 +1,6 @@
 import { CalendarDate, toISO } from './calendarDate';
+import type { Decimal } from './decimal';
+import { fromWholeMinorUnits } from './segments';
 import { Issue, issueAt } from './issue';
 import type { BillingInputs, ContractLine, PriceTier, Settings } from './model';
 import { assignMilestones, MilestoneAssignment } from './milestones';
@@ -6,6 +8,7 @@ import { billingPeriods, BillingPeriod, Fraction, PartialMethod } from './period
 import { sortTiers } from './pricing';
 import { assignUsage, UsageAssignment } from './usageRating';
 import type { SegmentValues } from './recurringSchedule';
+import type { WholeUnitRater } from './wholeUnitRating';
 
 /**
  * What every contract line of a run shares while it is scheduled: the usage and milestones
@@ -42,6 +45,10 @@ export interface BillingContext {
   segments: Map<string, SegmentValues>;
   /** period grids by dates, cadence and anchor: lines starting the same day share one */
   grids: Map<string, PeriodGrid>;
+  /** whole-number usage raters by usage terms (see wholeUnitRaterOf) */
+  usageRaters: Map<string, WholeUnitRater | null>;
+  /** usage amounts and quantities by minor units, per number of places (see sharedAmount) */
+  amounts: Map<number, Decimal>[];
 }
 
 /** A line's billing periods with what the segment cache needs of them, computed once per shape. */
@@ -101,9 +108,41 @@ export function contextFor(inputs: BillingInputs): BillingContext {
     milestones: assignMilestones(inputs.contracts, inputs.milestones, inputs.skippedContractIds),
     segments: new Map(),
     grids: new Map(),
+    usageRaters: new Map(),
+    amounts: [],
   };
   contexts.set(inputs, context);
   return context;
+}
+
+type PeriodLineType = 'Recurring' | 'Prorated' | 'Usage' | 'True-Up';
+
+const LINE_ID_SUFFIXES: Record<PeriodLineType, string[]> = { Recurring: [], Prorated: [], Usage: [], 'True-Up': [] };
+
+/**
+ * "7|Recurring": the end of the lineId of period 7. The same few texts end every line's ID, so
+ * each is made once, and a line's ID is its contract line's prefix joined to one of them.
+ */
+export function lineIdSuffix(period: number, lineType: PeriodLineType): string {
+  const made = LINE_ID_SUFFIXES[lineType];
+  return made[period] ??= `${period}|${lineType}`;
+}
+
+const SHARED_AMOUNTS_LIMIT = 100_000;
+
+/**
+ * `units` minor units at `places` decimals as a Decimal, one per value per run. Usage periods
+ * repeat the same amounts and quantities, and a Decimal never changes, so lines share them
+ * rather than each holding its own (about 110 bytes apiece).
+ */
+export function sharedAmount(context: BillingContext, units: number, places: number): Decimal {
+  const known = context.amounts[places] ??= new Map();
+  let amount = known.get(units);
+  if (amount === undefined) {
+    amount = fromWholeMinorUnits(units, places);
+    if (known.size < SHARED_AMOUNTS_LIMIT) known.set(units, amount);
+  }
+  return amount;
 }
 
 export function isoOrBlank(date: CalendarDate): string {

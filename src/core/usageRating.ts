@@ -2,7 +2,7 @@ import { CalendarDate, toISO } from './calendarDate';
 import { atMostSixDecimals, formatPrice, formatQuantity, tierChargesText, usageQuantityText } from './calculationText';
 import { Decimal, ZERO } from './decimal';
 import { Issue, issueAt } from './issue';
-import type { ContractLine, PriceTier, UsageRecord } from './model';
+import type { ContractLine, PriceTier, PricingModel, UsageRecord } from './model';
 import { Fraction, fractionToDecimal } from './periods';
 import { rateThroughTiers, TierRating } from './pricing';
 
@@ -140,22 +140,41 @@ export function rateUsagePeriod(
     case 'Volume':
       tierRating = rateThroughTiers(tiers, billable, line.pricingModel);
       gross = tierRating.amount;
-      pricing = `${line.pricingModel.toLowerCase()} tier table ${line.tierTable ?? ''}: ${tierChargesText(tierRating, currency)}`;
+      pricing = tieredUsageText(line.pricingModel, line.tierTable, tierChargesText(tierRating, currency));
       break;
     case 'Package': {
       tierRating = rateThroughTiers([], billable, 'Package', line.packageSize, line.unitPrice);
       gross = tierRating.amount;
       const size = line.packageSize ? formatQuantity(line.packageSize) : '?';
-      pricing = `ceil(${formatQuantity(atMostSixDecimals(billable))}/${size}) = ${formatQuantity(tierRating.packages ?? ZERO)} packages x ${formatPrice(line.unitPrice ?? ZERO, currency)}/package`;
+      pricing = packageUsageText(formatQuantity(atMostSixDecimals(billable)), size, formatQuantity(tierRating.packages ?? ZERO), formatPrice(line.unitPrice ?? ZERO, currency));
       break;
     }
     default: {
       const price = line.unitPrice ?? ZERO;
       gross = billable.times(price);
-      pricing = `${formatQuantity(atMostSixDecimals(billable))} x ${formatPrice(price, currency)}/unit`;
+      pricing = flatUsageText(formatQuantity(atMostSixDecimals(billable)), formatPrice(price, currency));
     }
   }
-  return { quantity, included, billable, gross, tierRating, expression: `${head}; ${pricing}` };
+  return { quantity, included, billable, gross, tierRating, expression: usageExpression(head, pricing) };
+}
+
+// The pricing half of a usage period's Calculation, from formatted parts (wholeUnitRating writes
+// the same words from whole numbers).
+
+export function tieredUsageText(model: PricingModel, tierTable: string | null, charges: string): string {
+  return `${model.toLowerCase()} tier table ${tierTable ?? ''}: ${charges}`;
+}
+
+export function packageUsageText(billable: string, size: string, packages: string, price: string): string {
+  return `ceil(${billable}/${size}) = ${packages} packages x ${price}/package`;
+}
+
+export function flatUsageText(billable: string, price: string): string {
+  return `${billable} x ${price}/unit`;
+}
+
+export function usageExpression(units: string, pricing: string): string {
+  return `${units}; ${pricing}`;
 }
 
 /** Units by usage date (same-day rows added), so revenue can follow usage. */
@@ -190,6 +209,17 @@ function smallWholeNumber(value: Decimal): number | null {
   const words = value.d;
   if (!words || words.length !== 1 || value.e < 0 || value.e > 6) return null;
   return value.s < 0 ? -words[0] : words[0];
+}
+
+/** The units of records[from..to) as a whole number, or null when a reading is not a whole number below 10^7. */
+export function wholeUnitsUsed(records: readonly UsageRecord[], from: number, to: number): number | null {
+  let whole = 0;
+  for (let i = from; i < to; i++) {
+    const n = smallWholeNumber(records[i].quantity);
+    if (n === null) return null;
+    whole += n;
+  }
+  return Number.isSafeInteger(whole) ? whole : null;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { addDays, toISO } from './calendarDate';
-import { discountText, resultText, trueUpText } from './calculationText';
-import { ONE, ZERO } from './decimal';
+import { discountText, flatText, resultText, resultTextMinor, trueUpText } from './calculationText';
+import { Decimal, ONE, ZERO } from './decimal';
 import { cellAddress, Issue, issueAt } from './issue';
-import { roundMoney } from './money';
+import { minorUnits, roundMoney } from './money';
 import type { ContractLine, ScheduleLine, Settings } from './model';
 import {
-  beyondLastTierWarning, BillingContext, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
+  beyondLastTierWarning, BillingContext, lineIdSuffix, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, sharedAmount, tiersOfLine,
 } from './scheduleContext';
-import { rateUsagePeriod, unitsByDateIn, usedUnits } from './usageRating';
+import { rateUsagePeriod, unitsByDateIn, usedUnits, wholeUnitsUsed } from './usageRating';
+import { WholeUnitRater, wholeUnitRaterOf } from './wholeUnitRating';
 
 /**
  * Usage lines (billing.md, Usage rating): each monthly period bills, in arrears, the usage dated
@@ -46,6 +47,9 @@ export function scheduleUsageLine(
   const discountPart = discountText(d);
   const minimum = line.minimumCommit !== null && line.minimumCommit.gt(0) ? line.minimumCommit : null;
   const lineSource = cellAddress(line.source);
+  const idPrefix = `${line.contractId}|${lineIndex}|`;
+  const places = minorUnits(currency);
+  const whole = wholeUnitRaterOf(line, tiers, rounding, context.usageRaters);
   const netDays = line.paymentTerms.netDays;
   let beyondWarned = false;
   let r = 0;
@@ -56,19 +60,41 @@ export function scheduleUsageLine(
     const first = r;
     while (r < records.length && records[r].date <= p.end) r++;
     if (first === r && minimum === null) continue;
-    const quantity = usedUnits(records, first, r);
     const invoiceDate = addDays(p.end, 1);
     const dueDate = addDays(invoiceDate, netDays);
-    const rating = rateUsagePeriod(line, tiers, quantity, p.factorFraction, p.partial);
-    if (rating.tierRating?.beyondLastTier && !beyondWarned) {
+    const units = whole === null ? null : wholeUnitsUsed(records, first, r);
+    const fast = units === null ? null : (whole as WholeUnitRater).rate(units, p.partial);
+    let quantity: Decimal;
+    let gross: Decimal;
+    let net: Decimal;
+    let discount: Decimal;
+    let expression: string;
+    let charged: boolean;
+    let beyond: boolean;
+    if (fast !== null) {
+      quantity = sharedAmount(context, units as number, 0);
+      gross = sharedAmount(context, fast.grossMinor, places);
+      net = noDiscount ? gross : sharedAmount(context, fast.netMinor, places);
+      discount = noDiscount ? ZERO : sharedAmount(context, fast.grossMinor - fast.netMinor, places);
+      ({ expression, charged } = fast);
+      beyond = fast.beyondLastTier;
+    } else {
+      quantity = usedUnits(records, first, r);
+      const rating = rateUsagePeriod(line, tiers, quantity, p.factorFraction, p.partial);
+      gross = roundMoney(rating.gross, currency, rounding);
+      net = noDiscount ? gross : roundMoney(rating.gross.times(keep), currency, rounding);
+      discount = noDiscount ? ZERO : gross.minus(net);
+      expression = rating.expression;
+      charged = !rating.gross.isZero();
+      beyond = rating.tierRating?.beyondLastTier === true;
+    }
+    if (beyond && !beyondWarned) {
       beyondLastTierWarning(line, issues);
       beyondWarned = true;
     }
-    const gross = roundMoney(rating.gross, currency, rounding);
-    const net = noDiscount ? gross : roundMoney(rating.gross.times(keep), currency, rounding);
-    if (!rating.gross.isZero()) {
+    if (charged) {
       out.push({
-        lineId: `${line.contractId}|${lineIndex}|${k}|Usage`,
+        lineId: idPrefix + lineIdSuffix(k, 'Usage'),
         contractId: line.contractId,
         customer: line.customer,
         product: line.product,
@@ -81,13 +107,13 @@ export function scheduleUsageLine(
         unitPrice: line.unitPrice,
         prorationFactor: p.factor,
         amount: gross,
-        discount: noDiscount ? ZERO : gross.minus(net),
+        discount,
         netAmount: net,
         currency,
         tax: ZERO,
         total: net,
         reportingAmount: null,
-        calculation: resultText(rating.expression + discountPart, net, currency),
+        calculation: flatText(fast === null ? resultText(expression + discountPart, net, currency) : resultTextMinor(expression + discountPart, fast.netMinor, places)),
         source: first < r ? cellAddress(records[first].source, 'quantity') : lineSource,
         billingEntity: line.billingEntity,
         taxJurisdiction: line.taxJurisdiction,
@@ -103,7 +129,7 @@ export function scheduleUsageLine(
       if (net.lt(due)) {
         const trueUp = due.minus(net);
         out.push({
-          lineId: `${line.contractId}|${lineIndex}|${k}|True-Up`,
+          lineId: idPrefix + lineIdSuffix(k, 'True-Up'),
           contractId: line.contractId,
           customer: line.customer,
           product: line.product,
