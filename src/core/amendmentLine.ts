@@ -102,7 +102,7 @@ export class AmendedLine implements AmendableLine {
       if (!charge) continue;
       byStart.delete(period.start);
       this.periods.push({
-        period: { ...period },
+        period,
         charge,
         periodId: charge.lineId,
         current: { gross: charge.amount, net: charge.netAmount },

@@ -1,6 +1,6 @@
 import { Decimal, ONE, sum, ZERO } from './decimal';
 import type { ContractLine, PriceTier } from './model';
-import { BillingPeriod, effectiveTermMonths, Fraction, PartialMethod } from './periods';
+import { BillingPeriod, Fraction, PartialMethod, sumMonths } from './periods';
 import { basisMonths, fullPeriodAmount, rateThroughTiers, tiersFor } from './pricing';
 import type { Terms } from './amendmentCalculation';
 import { discountText, factorText, flatPriceText, formatQuantity, monthsText, tcvText, tierPriceText } from './calculationText';
@@ -32,10 +32,11 @@ export class PeriodPricing {
     readonly line: ContractLine,
     contractedPeriods: readonly BillingPeriod[],
     priceTiers: readonly PriceTier[],
-    options: { gridAnchor?: ContractLine['startDate']; prorationMethod?: PartialMethod },
+    options: { prorationMethod?: PartialMethod },
   ) {
     this.method = options.prorationMethod ?? 'Daily';
-    this.termMonths = effectiveTermMonths(line, options);
+    // the contracted periods are billingPeriods(line, options): their months are the term
+    this.termMonths = sumMonths(contractedPeriods);
     this.tiers = tiersFor(line.tierTable, priceTiers);
     if (line.unitPrice === null && line.totalContractValue !== null) {
       // The TCV is shared in proportion to cadence months x factor (billing.md), as it was contracted.

@@ -21,11 +21,21 @@ import { remainingShare } from './prorationFactor';
 export function applyAmendments(
   inputs: BillingInputs,
   lines: ScheduleLine[],
+  ranges: ContractLineRanges,
 ): { lines: ScheduleLine[]; proration: ProrationRow[]; issues: Issue[] } {
   if (inputs.amendments.length === 0) return { lines, proration: [], issues: [] };
-  const book = new AmendedBook(inputs, lines);
+  const book = new AmendedBook(inputs, lines, ranges);
   for (const amendment of amendmentsInOrder(inputs.amendments)) book.apply(amendment);
   return { lines: book.scheduleLines(), proration: book.proration, issues: book.issues };
+}
+
+/**
+ * Where each contract line's schedule lines sit: lines[from[i]..to[i]) are those of contract
+ * line i, as buildBillingSchedule writes them (each contract line's lines together).
+ */
+export interface ContractLineRanges {
+  from: Int32Array;
+  to: Int32Array;
 }
 
 /** One line amendments may reach: a contract line, or a product an Add Product brought in. */
@@ -53,6 +63,7 @@ class AmendedBook {
   constructor(
     private readonly inputs: BillingInputs,
     private readonly contracted: ScheduleLine[],
+    private readonly ranges: ContractLineRanges,
   ) {
     const wanted = new Set(inputs.amendments.map((a) => key(a.contractId)));
     // only the lines of amended contracts are gathered: a tenth of a book at most, as a rule
@@ -65,12 +76,9 @@ class AmendedBook {
       list.push({ key: `c${index}`, line, lineIndex: index, state: null });
       this.handlesByContract.set(k, list);
     });
-    for (const l of contracted) {
-      if (amendedLine[l.contractLineIndex] !== 1) continue;
-      const list = this.linesByIndex.get(l.contractLineIndex);
-      if (list) list.push(l);
-      else this.linesByIndex.set(l.contractLineIndex, [l]);
-    }
+    amendedLine.forEach((amended, index) => {
+      if (amended === 1 && ranges.to[index] > ranges.from[index]) this.linesByIndex.set(index, contracted.slice(ranges.from[index], ranges.to[index]));
+    });
   }
 
   /** Contracted lines of untouched contract lines, then every amended line's schedule. */
@@ -84,10 +92,18 @@ class AmendedBook {
         for (const l of h.state.scheduleLines()) amended.push(l);
       }
     }
-    const touchedLine = new Uint8Array(this.inputs.contracts.length);
-    for (const index of touched) touchedLine[index] = 1;
+    if (touched.size === 0) return amended.length === 0 ? this.contracted : this.contracted.concat(amended);
+    // the untouched stretches between touched contract lines are copied whole, line by line
+    // unread: a 300k-line book is far bigger than the cache
+    const cuts = [...touched].filter((index) => this.ranges.to[index] > this.ranges.from[index])
+      .sort((a, b) => this.ranges.from[a] - this.ranges.from[b]);
     const kept: ScheduleLine[] = [];
-    for (const l of this.contracted) if (touched.size === 0 || touchedLine[l.contractLineIndex] !== 1) kept.push(l);
+    let at = 0;
+    for (const index of cuts) {
+      for (let i = at; i < this.ranges.from[index]; i++) kept.push(this.contracted[i]);
+      at = this.ranges.to[index];
+    }
+    for (let i = at; i < this.contracted.length; i++) kept.push(this.contracted[i]);
     for (const l of amended) kept.push(l);
     return kept;
   }
@@ -334,7 +350,7 @@ class AmendedBook {
       };
     });
     const periods = billingPeriods(line, { gridAnchor, prorationMethod: method });
-    const pricing = new PeriodPricing(line, periods, this.inputs.priceTiers, { gridAnchor, prorationMethod: method });
+    const pricing = new PeriodPricing(line, periods, this.inputs.priceTiers, { prorationMethod: method });
     const handle: Handle = { key: `a${row}`, line, lineIndex: first.lineIndex, state: null };
     handle.state = new AmendedLine(line, first.lineIndex, periods, lines, pricing, this.inputs.settings.rounding);
     handles.push(handle);

@@ -1,4 +1,4 @@
-import { applyAmendments } from './amendments';
+import { applyAmendments, ContractLineRanges } from './amendments';
 import { formatPercent } from './calculationText';
 import { Issue, issueAt } from './issue';
 import type { BillingInputs, ContractLine, LineType, ProrationRow, ScheduleLine } from './model';
@@ -121,16 +121,30 @@ function compareText(a: string, b: string): number {
  * arrive nearly in order (as the schedule makes them) sort in close to linear time.
  */
 export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
+  const n = lines.length;
   const byContract = new Map<string, Map<string, number>>();
   const pairs: { contractId: string; product: string }[] = [];
-  const rankOf = new Int32Array(lines.length);
-  const pairOfLine = new Int32Array(lines.length);
-  // a contract line's lines come together: most lines share the previous line's pair
+  const pairOfLine = new Int32Array(n);
+  // (rank, Period Start) and (Invoice Date, line type) packed into two exact whole numbers each
+  // line, so most comparisons read two typed arrays; dates outside +-2^24 days keep the long form
+  const major = new Float64Array(n);
+  const minor = new Float64Array(n);
+  let packed = n < 2 ** 27;
+  // One pass reads each line (a 300k-line book does not fit in cache); the rest reads typed arrays.
+  // A contract line's lines come together: most lines share the previous line's pair.
   let lastContract: string | null = null;
   let lastProduct: string | null = null;
   let lastPair = -1;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < n; i++) {
     const l = lines[i];
+    const start = l.periodStart;
+    const invoice = l.invoiceDate;
+    const type = LINE_TYPE_ORDER[l.lineType] as number | undefined;
+    if (packed) {
+      packed = Number.isInteger(start) && Number.isInteger(invoice) && Math.abs(start) < DAY_RANGE && Math.abs(invoice) < DAY_RANGE && type !== undefined;
+      major[i] = start + DAY_RANGE;
+      minor[i] = (invoice + DAY_RANGE) * 8 + (type ?? 0);
+    }
     if (l.contractId === lastContract && l.product === lastProduct) {
       pairOfLine[i] = lastPair;
       continue;
@@ -155,21 +169,9 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
     compareText(pairs[a].contractId, pairs[b].contractId) || compareText(pairs[a].product, pairs[b].product));
   const pairRank = new Int32Array(pairs.length);
   pairOrder.forEach((pair, rank) => { pairRank[pair] = rank; });
-  for (let i = 0; i < lines.length; i++) rankOf[i] = pairRank[pairOfLine[i]];
-  // (rank, Period Start) and (Invoice Date, line type) packed into two exact whole numbers each
-  // line, so most comparisons read two typed arrays; dates outside +-2^24 days keep the long form
-  const major = new Float64Array(lines.length);
-  const minor = new Float64Array(lines.length);
-  let packed = lines.length < 2 ** 27;
-  for (let i = 0; i < lines.length && packed; i++) {
-    const l = lines[i];
-    const start = l.periodStart;
-    const invoice = l.invoiceDate;
-    const type = LINE_TYPE_ORDER[l.lineType] as number | undefined;
-    packed = Number.isInteger(start) && Number.isInteger(invoice) && Math.abs(start) < DAY_RANGE && Math.abs(invoice) < DAY_RANGE && type !== undefined;
-    major[i] = rankOf[i] * 2 * DAY_RANGE + (start + DAY_RANGE);
-    minor[i] = (invoice + DAY_RANGE) * 8 + (type ?? 0);
-  }
+  const rankOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) rankOf[i] = pairRank[pairOfLine[i]];
+  if (packed) for (let i = 0; i < n; i++) major[i] += rankOf[i] * 2 * DAY_RANGE;
   const compare = packed
     ? (a: number, b: number): number => major[a] - major[b] || minor[a] - minor[b] || compareIds(lines[a].lineId, lines[b].lineId)
     : (a: number, b: number): number => {
@@ -183,7 +185,6 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
     };
   // The lines arrive in order but for those amendments added at the end: sort only what follows
   // the ordered run and merge the two, taking the earlier line on a tie (as a stable sort would).
-  const n = lines.length;
   let ordered = 1;
   while (ordered < n && compare(ordered - 1, ordered) <= 0) ordered++;
   if (ordered >= n) return lines.slice();
@@ -219,6 +220,8 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
       || la.startDate - lb.startDate || a - b;
   });
   const warned = new Set<string>();
+  // where each contract line's lines sit in `lines`, so amendments find them without a search
+  const ranges: ContractLineRanges = { from: new Int32Array(contracts.length), to: new Int32Array(contracts.length) };
   for (const index of order) {
     const line = contracts[index];
     if (!isBillableStage(line.stage)) {
@@ -231,11 +234,13 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
       }
       continue;
     }
+    ranges.from[index] = lines.length;
     scheduleLineInto(line, index, inputs, {}, lines, issues);
+    ranges.to[index] = lines.length;
   }
   for (const issue of context.usage.issues) issues.push(issue);
   for (const issue of context.milestones.issues) issues.push(issue);
-  const amended = applyAmendments(inputs, lines);
+  const amended = applyAmendments(inputs, lines, ranges);
   for (const issue of amended.issues) issues.push(issue);
   return { lines: sortSchedule(amended.lines), proration: amended.proration, issues };
 }
