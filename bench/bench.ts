@@ -61,7 +61,10 @@ function benchCore(): Figures {
   const firstSeconds = seconds(t);
   // Then the steady rate, as a throughput benchmark measures it: the same book scheduled again
   // with the code compiled and the heap sized, each run from a fresh copy of the inputs (so no
-  // cache of an earlier run is reused) after a full collection of the one before.
+  // run's context of grids, segments and usage raters is reused; the few module-level text
+  // caches stay warm, as in a long-lived pane) after a full collection of the one before. The
+  // whole core is timed the same way, so it cannot be compared with figures from before
+  // 2026-11-26 (late), when it reused the schedule run's context.
   const steady: number[] = [];
   for (let run = 0; run < STEADY_RUNS; run++) {
     global.gc?.();

@@ -28,6 +28,10 @@ export class PeriodPricing {
   private readonly wholeAmounts = new Map<string, Amounts>();
   private readonly wholeTexts = new Map<string, string>();
 
+  /**
+   * `contractedPeriods` are the line's periods as contracted: billingPeriods(line) with the
+   * caller's grid anchor and proration method and no end date. Their months are the term.
+   */
   constructor(
     readonly line: ContractLine,
     contractedPeriods: readonly BillingPeriod[],
@@ -35,7 +39,6 @@ export class PeriodPricing {
     options: { prorationMethod?: PartialMethod },
   ) {
     this.method = options.prorationMethod ?? 'Daily';
-    // the contracted periods are billingPeriods(line, options): their months are the term
     this.termMonths = sumMonths(contractedPeriods);
     this.tiers = tiersFor(line.tierTable, priceTiers);
     if (line.unitPrice === null && line.totalContractValue !== null) {

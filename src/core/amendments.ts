@@ -92,7 +92,9 @@ class AmendedBook {
         for (const l of h.state.scheduleLines()) amended.push(l);
       }
     }
-    if (touched.size === 0) return amended.length === 0 ? this.contracted : this.contracted.concat(amended);
+    // Add Product reads its contract's first line first, so nothing amended means nothing added;
+    // the schedule's own list goes back as it is (sortSchedule makes the list it returns)
+    if (touched.size === 0) return this.contracted;
     // the untouched stretches between touched contract lines are copied whole, line by line
     // unread: a 300k-line book is far bigger than the cache
     const cuts = [...touched].filter((index) => this.ranges.to[index] > this.ranges.from[index])

@@ -48,6 +48,7 @@ export function halfMinorUnit(currency: string): Decimal {
 
 /** 12,345.67 style, with the currency's minor units (for Calculation text); -0.004 is "0.00", never "-0.00". */
 export function formatAmount(value: Decimal, currency: string): string {
+  if (!value.isFinite()) return value.toString();
   const text = fixedText(value, minorUnits(currency));
   return group(text.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
 }

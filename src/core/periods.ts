@@ -234,14 +234,11 @@ export function billingPeriods(line: ContractLine, options: PeriodOptions = {}):
 }
 
 /**
- * The line's term in months as billed: the sum of months x factor over its contracted periods
- * (12 for a 12-month anniversary term; 11 + 17/31 + ... for a calendar one). A Term price basis
- * and a Total Contract Value are spread over exactly this, so they sum back to themselves.
+ * Months x factor summed over `periods`. Over a line's contracted periods (billingPeriods with
+ * no end date) this is its term in months as billed: 12 for a 12-month anniversary term,
+ * 11 + 17/31 + ... for a calendar one. A Term price basis and a Total Contract Value are spread
+ * over exactly this, so they sum back to themselves.
  */
-export function effectiveTermMonths(line: ContractLine, options: Omit<PeriodOptions, 'endDate'> = {}): Fraction {
-  return sumMonths(billingPeriods(line, { gridAnchor: options.gridAnchor, prorationMethod: options.prorationMethod }));
-}
-
 export function sumMonths(periods: readonly BillingPeriod[]): Fraction {
   let total: Fraction = { numerator: 0, denominator: 1 };
   let whole = 0;

@@ -243,7 +243,7 @@ function decimalToFraction(d: Decimal): Fraction {
 /**
  * Gross amount of one FULL period of `periodMonths` months, unrounded: price per basis x
  * (period months / basis months). Multiply by a partial period's factor, then by (1 - Discount %).
- * `termMonths` is the line's term (effectiveTermMonths), used by the Term basis and by Upfront.
+ * `termMonths` is the line's term (sumMonths of its contracted periods), used by the Term basis and by Upfront.
  */
 export function fullPeriodAmount(
   line: ContractLine,

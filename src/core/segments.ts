@@ -194,7 +194,6 @@ export function roundExactRuns(base: ExactAmount, runs: readonly ExactRun[], tot
   return { installments, last, remainder: last - (installments[installments.length - 1] ?? 0n) };
 }
 
-/** minor units -> Decimal amount */
 /** fromMinorUnits of a whole number of minor units held in a double (below 2^53, so exact). */
 export function fromWholeMinorUnits(units: number, places: number): Decimal {
   // an exact product (far below 34 digits), and about twice as quick as parsing "12345e-2"
@@ -208,6 +207,7 @@ function minorUnitOf(places: number): Decimal {
   return MINOR_UNIT[places] ??= new Decimal(10).pow(-places);
 }
 
+/** minor units -> Decimal amount */
 export function fromMinorUnits(units: bigint, places: number): Decimal {
   return places === 0 ? new Decimal(units.toString()) : new Decimal(`${units.toString()}e-${places}`);
 }

@@ -9,9 +9,9 @@ import { flatUsageText, packageUsageText, tieredUsageText, usageExpression } fro
 /**
  * Usage periods rated in whole numbers (billing.md, Usage rating), for speed: a usage book rates
  * every period of every line, and decimal.js spends most of that time allocating. Prices, flat
- * fees and the discount are scaled once per line to whole numbers at a common power of ten;
- * readings are whole units; so every product and sum is a whole number below 2^53 and exact,
- * and each is checked to stay there. Anything else (a fractional reading, a partial period's
+ * fees and the discount are scaled, once per distinct set of usage terms in a run, to whole
+ * numbers at a common power of ten; readings are whole units; so every product and sum is a
+ * whole number below 2^53 and exact, and each is checked to stay there. Anything else (a fractional reading, a partial period's
  * included units, a price with more than nine decimals, a negative price) returns null, and the
  * period is rated by rateUsagePeriod in decimal.js. Both give the same amounts and the same words;
  * test/core/schedule/wholeUnitRating.test.ts holds them to it.

@@ -14,6 +14,12 @@ describe('Calculation text numbers', () => {
     expect(formatAmount(dec(value), currency)).toBe(text);
   });
 
+  test('an amount that is not a number reads as decimal.js writes it, not cut into groups', () => {
+    expect(formatAmount(dec('Infinity'), 'USD')).toBe('Infinity');
+    expect(formatAmount(dec('-Infinity'), 'USD')).toBe('-Infinity');
+    expect(formatAmount(dec('NaN'), 'USD')).toBe('NaN');
+  });
+
   test('a negative amount that rounds to zero prints as 0.00, never -0.00', () => {
     expect(formatAmount(dec('-0.004'), 'USD')).toBe('0.00');
     expect(formatAmount(dec('-0'), 'JPY')).toBe('0');

@@ -1,7 +1,7 @@
 import { toISO } from '../../../src/core/calendarDate';
 import { days360 } from '../../../src/core/days360';
 import {
-  billingPeriods, BillingPeriod, cadenceMonths, dailyFactor, effectiveTermMonths, thirty360Factor, upfrontMonths,
+  billingPeriods, BillingPeriod, cadenceMonths, dailyFactor, sumMonths, thirty360Factor, upfrontMonths,
 } from '../../../src/core/periods';
 import { contractLine, d, LineSpec } from './builders';
 
@@ -194,12 +194,14 @@ describe('30/360 factors', () => {
 });
 
 describe('effective term months', () => {
+  const termOf = (line: ReturnType<typeof contractLine>) => sumMonths(billingPeriods(line));
+
   test('whole anniversary term = its months; a calendar term adds up its partial months', () => {
-    expect(effectiveTermMonths(contractLine({ start: '2026-01-31', end: '2027-01-30' }))).toEqual({ numerator: 12, denominator: 1 });
+    expect(termOf(contractLine({ start: '2026-01-31', end: '2027-01-30' }))).toEqual({ numerator: 12, denominator: 1 });
     // 17/31 + 11 + 14/31 = 12
-    expect(effectiveTermMonths(contractLine({ start: '2026-01-15', end: '2027-01-14', billingAnchor: 'Calendar' }))).toEqual({ numerator: 12, denominator: 1 });
+    expect(termOf(contractLine({ start: '2026-01-15', end: '2027-01-14', billingAnchor: 'Calendar' }))).toEqual({ numerator: 12, denominator: 1 });
     // 17/31 + 1 = 48/31
-    expect(effectiveTermMonths(contractLine({ start: '2026-01-15', end: '2026-02-28', billingAnchor: 'Calendar' }))).toEqual({ numerator: 48, denominator: 31 });
+    expect(termOf(contractLine({ start: '2026-01-15', end: '2026-02-28', billingAnchor: 'Calendar' }))).toEqual({ numerator: 48, denominator: 31 });
   });
 });
 
