@@ -176,15 +176,9 @@ export class WholeUnitRater {
     let pricing: string;
     let beyond = false;
     switch (this.model) {
-      case 'Tiered': {
-        const rated = this.graduated(billable);
-        if (rated === null) return null;
-        ({ amount, beyond } = rated);
-        pricing = tieredUsageText(this.model, this.tierTable, rated.text);
-        break;
-      }
+      case 'Tiered':
       case 'Volume': {
-        const rated = this.volume(billable);
+        const rated = this.model === 'Tiered' ? this.graduated(billable) : this.volume(billable);
         if (rated === null) return null;
         ({ amount, beyond } = rated);
         pricing = tieredUsageText(this.model, this.tierTable, rated.text);
