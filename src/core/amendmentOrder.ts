@@ -15,8 +15,3 @@ export function amendmentsInOrder(amendments: readonly Amendment[]): Amendment[]
     )
     .map((x) => x.amendment);
 }
-
-/** IDs and products compare as trimmed, case-insensitive text (workbook.md). */
-export function sameKey(a: string | null, b: string | null): boolean {
-  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
-}

@@ -7,10 +7,11 @@ import { billingPeriods, PartialMethod } from './periods';
 import { partialMethod, scheduleContractLine } from './schedule';
 import { AmendableLine, AmendedLine, AmendmentContext, PeriodChange } from './amendmentLine';
 import { AmendedMilestoneLine, AmendedUsageLine } from './amendmentUsageLine';
-import { amendmentsInOrder, sameKey } from './amendmentOrder';
+import { amendmentsInOrder } from './amendmentOrder';
 import { PeriodPricing } from './amendmentPricing';
 import type { Terms } from './amendmentCalculation';
 import { remainingShare } from './prorationFactor';
+import { matchKey, sameKey } from './matchKey';
 
 /**
  * Applies the Amendments sheet to the contracted schedule (billing.md, Amendments): in order of
@@ -65,11 +66,11 @@ class AmendedBook {
     private readonly contracted: ScheduleLine[],
     private readonly ranges: ContractLineRanges,
   ) {
-    const wanted = new Set(inputs.amendments.map((a) => key(a.contractId)));
+    const wanted = new Set(inputs.amendments.map((a) => matchKey(a.contractId)));
     // only the lines of amended contracts are gathered: a tenth of a book at most, as a rule
     const amendedLine = new Uint8Array(inputs.contracts.length);
     inputs.contracts.forEach((line, index) => {
-      const k = key(line.contractId);
+      const k = matchKey(line.contractId);
       if (!wanted.has(k)) return;
       amendedLine[index] = 1;
       const list = this.handlesByContract.get(k) ?? [];
@@ -120,7 +121,7 @@ class AmendedBook {
   }
 
   private applyOne(a: Amendment): void {
-    const handles = this.handlesByContract.get(key(a.contractId));
+    const handles = this.handlesByContract.get(matchKey(a.contractId));
     if (!handles || handles.length === 0) {
       this.error(a, 'contractId', a.contractId, `Contract ${a.contractId} is not on the Contracts sheet (or all its lines were skipped)`, 'Correct the Contract ID');
       return;
@@ -204,7 +205,7 @@ class AmendedBook {
       this.error(a, 'effectiveDate', toISO(a.effectiveDate), `Effective Date ${toISO(a.effectiveDate)} is outside the line's service (${toISO(from)} to ${toISO(to)})`, 'Correct the Effective Date');
       return null;
     }
-    const products = new Set(containing.map((h) => key(h.line.product)));
+    const products = new Set(containing.map((h) => matchKey(h.line.product)));
     if (products.size > 1) {
       this.error(a, 'product', '', `Contract ${a.contractId} has several products on ${toISO(a.effectiveDate)}; the amendment does not say which`, 'Enter the Product');
       return null;
@@ -266,13 +267,13 @@ class AmendedBook {
     if (this.usageByContract === null) {
       this.usageByContract = new Map();
       for (const u of this.inputs.usage) {
-        const k = key(u.contractId);
+        const k = matchKey(u.contractId);
         const list = this.usageByContract.get(k);
         if (list) list.push(u);
         else this.usageByContract.set(k, [u]);
       }
     }
-    return this.usageByContract.get(key(contractId)) ?? [];
+    return this.usageByContract.get(matchKey(contractId)) ?? [];
   }
 
   // ------------------------------------------------------------------ Add Product
@@ -299,7 +300,7 @@ class AmendedBook {
       this.error(a, 'effectiveDate', toISO(a.effectiveDate), `Effective Date ${toISO(a.effectiveDate)} is outside contract ${a.contractId} (${toISO(from)} to ${toISO(latestEnd)})`, 'Correct the Effective Date');
       return;
     }
-    const dayKey = `add|${key(a.product)}|${a.effectiveDate}`;
+    const dayKey = `add|${matchKey(a.product)}|${a.effectiveDate}`;
     if (!this.firstOnLineThatDay(a, [], dayKey)) return;
     const method: PartialMethod = a.proration === '30/360' ? '30/360' : 'Daily';
     const gridAnchor = first.line.startDate;
@@ -468,6 +469,3 @@ class AmendedBook {
   }
 }
 
-function key(text: string): string {
-  return text.trim().toLowerCase();
-}

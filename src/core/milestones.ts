@@ -4,16 +4,13 @@ import { ONE, ZERO } from './decimal';
 import { cellAddress, Issue, issueAt } from './issue';
 import { formatAmount, roundMoney, Rounding } from './money';
 import type { ContractLine, Milestone, ScheduleLine } from './model';
+import { matchKey } from './matchKey';
 
 /**
  * Milestone billing (billing.md, Timing): a line with Billing Frequency Milestone is billed by
  * the Milestones sheet, each milestone's Amount on its Date. A milestone that no Milestone line
  * of its Contract ID and Product takes is a Warning and is not billed.
  */
-
-function key(text: string): string {
-  return text.trim().toLowerCase();
-}
 
 export interface MilestoneAssignment {
   byLine: Map<number, Milestone[]>;
@@ -31,7 +28,7 @@ export function assignMilestones(
   const milestoneLines = new Map<string, number[]>();
   const otherLines = new Map<string, ContractLine>();
   contracts.forEach((line, index) => {
-    const k = `${key(line.contractId)}\u0000${key(line.product)}`;
+    const k = `${matchKey(line.contractId)}\u0000${matchKey(line.product)}`;
     if (line.billingFrequency !== 'Milestone') {
       if (!otherLines.has(k)) otherLines.set(k, line);
       return;
@@ -40,9 +37,9 @@ export function assignMilestones(
     if (list) list.push(index);
     else milestoneLines.set(k, [index]);
   });
-  const skipped = new Set(skippedContractIds.map(key));
+  const skipped = new Set(skippedContractIds.map(matchKey));
   for (const m of milestones) {
-    const k = `${key(m.contractId)}\u0000${key(m.product)}`;
+    const k = `${matchKey(m.contractId)}\u0000${matchKey(m.product)}`;
     const lines = milestoneLines.get(k);
     if (lines) {
       // the line whose dates hold the milestone; else the first (a milestone may fall after the service dates)
@@ -58,7 +55,7 @@ export function assignMilestones(
       else byLine.set(owner, [m]);
       continue;
     }
-    if (skipped.has(key(m.contractId))) continue;
+    if (skipped.has(matchKey(m.contractId))) continue;
     const other = otherLines.get(k);
     issues.push(
       other

@@ -1,6 +1,7 @@
 import { Decimal, ZERO } from './decimal';
 import type { ContractLine, PriceTier } from './model';
 import { Fraction, fraction } from './periods';
+import { matchKey } from './matchKey';
 
 /**
  * What a line costs per Price Basis, and per billing period (billing.md, Amounts and rounding;
@@ -25,15 +26,11 @@ export interface TierRating {
   packages: Decimal | null;
 }
 
-function tableKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
 /** The rows of one tier table, in up_to order (blank To Units last). */
 export function tiersFor(tierTable: string | null, priceTiers: readonly PriceTier[]): PriceTier[] {
   if (tierTable === null) return [];
-  const key = tableKey(tierTable);
-  return sortTiers(priceTiers.filter((t) => tableKey(t.tierTable) === key));
+  const key = matchKey(tierTable);
+  return sortTiers(priceTiers.filter((t) => matchKey(t.tierTable) === key));
 }
 
 export function sortTiers(tiers: readonly PriceTier[]): PriceTier[] {

@@ -6,6 +6,7 @@ import { scheduleMilestoneLine } from './milestones';
 import { contextFor, isoOrBlank, ScheduleOptions } from './scheduleContext';
 import { scheduleRecurringLine } from './recurringSchedule';
 import { scheduleUsageLine } from './usageSchedule';
+import { matchKey } from './matchKey';
 
 export { partialMethod } from './scheduleContext';
 export type { ScheduleOptions } from './scheduleContext';
@@ -16,14 +17,10 @@ export type { ScheduleOptions } from './scheduleContext';
  * sheet, then a deterministic sort.
  */
 
-function key(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 /** Stage blank or Closed Won is billed; anything else is not. */
 export function isBillableStage(stage: string | null): boolean {
   if (stage === null) return true;
-  const s = key(stage);
+  const s = matchKey(stage);
   return s === '' || s === 'closed won';
 }
 
@@ -112,7 +109,7 @@ function compareKeyed(ka: string, a: string, kb: string, b: string): number {
 }
 
 function compareText(a: string, b: string): number {
-  return compareKeyed(key(a), a, key(b), b);
+  return compareKeyed(matchKey(a), a, matchKey(b), b);
 }
 
 /**
@@ -210,8 +207,8 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
   const issues: Issue[] = [];
   const lines: ScheduleLine[] = [];
   // generate in sorted order so the final sort finds long runs already in place
-  const contractKeys = contracts.map((l) => key(l.contractId));
-  const productKeys = contracts.map((l) => key(l.product));
+  const contractKeys = contracts.map((l) => matchKey(l.contractId));
+  const productKeys = contracts.map((l) => matchKey(l.product));
   const order = contracts.map((_, i) => i).sort((a, b) => {
     const la = contracts[a];
     const lb = contracts[b];
@@ -225,7 +222,7 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
   for (const index of order) {
     const line = contracts[index];
     if (!isBillableStage(line.stage)) {
-      const contractKey = key(line.contractId);
+      const contractKey = matchKey(line.contractId);
       if (!warned.has(contractKey)) {
         warned.add(contractKey);
         issues.push(issueAt('Bill', 'Warning', line.source, 'stage', line.stage ?? '',

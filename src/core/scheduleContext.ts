@@ -9,6 +9,7 @@ import { sortTiers } from './pricing';
 import { assignUsage, UsageAssignment } from './usageRating';
 import type { SegmentValues } from './recurringSchedule';
 import type { WholeUnitRater } from './wholeUnitRating';
+import { matchKey } from './matchKey';
 
 /**
  * What every contract line of a run shares while it is scheduled: the usage and milestones
@@ -21,10 +22,6 @@ export interface ScheduleOptions {
   gridAnchor?: CalendarDate;
   /** service ends early (a Cancel: the day before its Effective Date) */
   endDate?: CalendarDate;
-}
-
-function key(text: string): string {
-  return text.trim().toLowerCase();
 }
 
 export function partialMethod(settings: Settings): PartialMethod {
@@ -91,7 +88,7 @@ export function contextFor(inputs: BillingInputs): BillingContext {
   }
   const grouped = new Map<string, PriceTier[]>();
   for (const t of inputs.priceTiers) {
-    const k = key(t.tierTable);
+    const k = matchKey(t.tierTable);
     const list = grouped.get(k);
     if (list) list.push(t);
     else grouped.set(k, [t]);
@@ -152,7 +149,7 @@ export function isoOrBlank(date: CalendarDate): string {
 /** Tier table rows of a Tiered/Volume line, or an Error when the table is missing. */
 export function tiersOfLine(line: ContractLine, context: BillingContext, issues: Issue[]): PriceTier[] | null {
   if (line.pricingModel !== 'Tiered' && line.pricingModel !== 'Volume') return [];
-  const tiers = line.tierTable === null ? undefined : context.tiers.get(key(line.tierTable));
+  const tiers = line.tierTable === null ? undefined : context.tiers.get(matchKey(line.tierTable));
   if (!tiers || tiers.length === 0) {
     issues.push(issueAt('Bill', 'Error', line.source, 'tierTable', line.tierTable ?? '',
       line.tierTable === null ? `${line.pricingModel} pricing needs a Tier Table; line not billed` : `Tier Table ${line.tierTable} is not on the Price Tiers sheet; line not billed`,

@@ -5,16 +5,13 @@ import { Issue, issueAt } from './issue';
 import type { ContractLine, PriceTier, PricingModel, UsageRecord } from './model';
 import { Fraction, fractionToDecimal } from './periods';
 import { rateThroughTiers, TierRating } from './pricing';
+import { matchKey } from './matchKey';
 
 /**
  * Usage rating (billing.md, Usage rating): which Usage rows a line bills, and what one monthly
  * period of usage costs. Rows are matched to the line of their Contract ID and Usage Metric
  * whose dates contain them; anything else is a Warning and is not billed.
  */
-
-function key(text: string): string {
-  return text.trim().toLowerCase();
-}
 
 export interface UsageAssignment {
   /** contract line index -> its usage rows, by date then sheet row */
@@ -35,14 +32,14 @@ export function assignUsage(
   const candidates = new Map<string, number[]>();
   const knownContracts = new Set<string>();
   contracts.forEach((line, index) => {
-    knownContracts.add(key(line.contractId));
+    knownContracts.add(matchKey(line.contractId));
     if (line.billingFrequency !== 'Usage' || line.usageMetric === null) return;
-    const k = `${key(line.contractId)}\u0000${key(line.usageMetric)}`;
+    const k = `${matchKey(line.contractId)}\u0000${matchKey(line.usageMetric)}`;
     const list = candidates.get(k);
     if (list) list.push(index);
     else candidates.set(k, [index]);
   });
-  const skipped = new Set(skippedContractIds.map(key));
+  const skipped = new Set(skippedContractIds.map(matchKey));
 
   interface Unbilled { first: UsageRecord; rows: number; units: Decimal; outside: boolean }
   const unbilled = new Map<string, Unbilled>();
@@ -55,8 +52,8 @@ export function assignUsage(
     if (record.contractId !== lastContractText || record.usageMetric !== lastMetricText) {
       lastContractText = record.contractId;
       lastMetricText = record.usageMetric;
-      contract = key(record.contractId);
-      k = `${contract}\u0000${key(record.usageMetric)}`;
+      contract = matchKey(record.contractId);
+      k = `${contract}\u0000${matchKey(record.usageMetric)}`;
     }
     const lines = candidates.get(k);
     let owner = -1;
@@ -93,8 +90,8 @@ export function assignUsage(
     issues.push(
       u.outside
         ? issueAt('Bill', 'Warning', u.first.source, 'date', toISO(u.first.date), `${what} dated outside every service period of its usage line; not billed`, 'Check the usage dates, or extend the usage line\'s Start/End Date on Contracts')
-        : issueAt('Bill', 'Warning', u.first.source, knownContracts.has(key(u.first.contractId)) ? 'usageMetric' : 'contractId',
-          knownContracts.has(key(u.first.contractId)) ? u.first.usageMetric : u.first.contractId,
+        : issueAt('Bill', 'Warning', u.first.source, knownContracts.has(matchKey(u.first.contractId)) ? 'usageMetric' : 'contractId',
+          knownContracts.has(matchKey(u.first.contractId)) ? u.first.usageMetric : u.first.contractId,
           `${what} match no Usage line on Contracts; not billed`, 'Add a Usage line with this Contract ID and Usage Metric, or correct the usage row'),
     );
   }
