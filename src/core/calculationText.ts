@@ -27,7 +27,7 @@ let flattened = 0;
 /** 1,500 or 2.5: as many decimals as the quantity has. */
 export function formatQuantity(quantity: Decimal): string {
   const whole = wholeNumberBelow1e14(quantity);
-  return group(whole === null ? fixedText(quantity, quantity.decimalPlaces()) : String(whole));
+  return whole === null ? group(fixedText(quantity, quantity.decimalPlaces())) : wholeQuantityText(whole);
 }
 
 /**
