@@ -23,11 +23,26 @@ export function applyAmendments(
   inputs: BillingInputs,
   lines: ScheduleLine[],
   ranges: ContractLineRanges,
-): { lines: ScheduleLine[]; proration: ProrationRow[]; issues: Issue[] } {
-  if (inputs.amendments.length === 0) return { lines, proration: [], issues: [] };
+): AmendedSchedule {
+  if (inputs.amendments.length === 0) {
+    return { proration: [], issues: [], linesByContractLine: new Map(), addedProducts: [], lines: () => lines };
+  }
   const book = new AmendedBook(inputs, lines, ranges);
   for (const amendment of amendmentsInOrder(inputs.amendments)) book.apply(amendment);
-  return { lines: book.scheduleLines(), proration: book.proration, issues: book.issues };
+  const { linesByContractLine, addedProducts } = book.amendedLines();
+  return { proration: book.proration, issues: book.issues, linesByContractLine, addedProducts, lines: () => book.scheduleLines() };
+}
+
+/** The schedule as amendments leave it, in two forms: what each amended contract line now bills, or one list. */
+export interface AmendedSchedule {
+  proration: ProrationRow[];
+  issues: Issue[];
+  /** every contract line an amendment reached (by index): the lines it now bills, in place of its contracted ones */
+  linesByContractLine: Map<number, ScheduleLine[]>;
+  /** the lines of products Add Product brought in */
+  addedProducts: ScheduleLine[];
+  /** untouched contracted lines in their order, then every amended contract line's and added product's lines */
+  lines(): ScheduleLine[];
 }
 
 /**
@@ -80,6 +95,19 @@ class AmendedBook {
     amendedLine.forEach((amended, index) => {
       if (amended === 1 && ranges.to[index] > ranges.from[index]) this.linesByIndex.set(index, contracted.slice(ranges.from[index], ranges.to[index]));
     });
+  }
+
+  amendedLines(): { linesByContractLine: Map<number, ScheduleLine[]>; addedProducts: ScheduleLine[] } {
+    const linesByContractLine = new Map<number, ScheduleLine[]>();
+    const addedProducts: ScheduleLine[] = [];
+    for (const handles of this.handlesByContract.values()) {
+      for (const h of handles) {
+        if (h.state === null) continue;
+        if (h.key.startsWith('c')) linesByContractLine.set(h.lineIndex, h.state.scheduleLines());
+        else for (const l of h.state.scheduleLines()) addedProducts.push(l);
+      }
+    }
+    return { linesByContractLine, addedProducts };
   }
 
   /** Contracted lines of untouched contract lines, then every amended line's schedule. */
@@ -169,8 +197,9 @@ class AmendedBook {
       quantity: a.newQuantity ?? state.terms.quantity,
       unitPrice: tierPriced ? state.terms.unitPrice : a.newUnitPrice ?? state.terms.unitPrice,
     };
-    const compared = state.compareTerms(a.effectiveDate, newTerms);
-    if (a.type === 'Upgrade' && compared !== null && compared.after.lt(compared.before)) {
+    // only an Upgrade is checked for lowering the amount: the other types say nothing of direction
+    const compared = a.type === 'Upgrade' ? state.compareTerms(a.effectiveDate, newTerms) : null;
+    if (compared !== null && compared.after.lt(compared.before)) {
       this.warning(a, 'type', a.type, `This Upgrade lowers the ${target.line.product} amount per period; it was applied as written`, 'Check the New Quantity / New Unit Price, or call it a Downgrade');
     }
     const ctx = this.contextOf(a);

@@ -1,4 +1,4 @@
-import { applyAmendments, ContractLineRanges } from './amendments';
+import { AmendedSchedule, applyAmendments, ContractLineRanges } from './amendments';
 import { formatPercent } from './calculationText';
 import { Issue, issueAt } from './issue';
 import type { BillingInputs, ContractLine, LineType, ProrationRow, ScheduleLine } from './model';
@@ -112,6 +112,37 @@ function compareText(a: string, b: string): number {
   return compareKeyed(matchKey(a), a, matchKey(b), b);
 }
 
+/** Whole-number dates and a known line type: what sortSchedule's comparisons assume. */
+function sortable(l: ScheduleLine): boolean {
+  return Number.isInteger(l.periodStart) && Number.isInteger(l.invoiceDate) && LINE_TYPE_ORDER[l.lineType] !== undefined;
+}
+
+/** Schedule order on two lines (see sortSchedule); the same text compares as equal without a lookup. */
+function compareLines(a: ScheduleLine, b: ScheduleLine): number {
+  if (a.contractId !== b.contractId) {
+    const byContract = compareText(a.contractId, b.contractId);
+    if (byContract !== 0) return byContract;
+  }
+  if (a.product !== b.product) {
+    const byProduct = compareText(a.product, b.product);
+    if (byProduct !== 0) return byProduct;
+  }
+  return a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
+    || LINE_TYPE_ORDER[a.lineType] - LINE_TYPE_ORDER[b.lineType] || compareIds(a.lineId, b.lineId);
+}
+
+/**
+ * Whether lines[from..to) are sortable and each comes strictly after the line before it (the
+ * first after lines[from - 1]): then no other order of them is sorted, and the sort can be skipped.
+ */
+function inStrictOrder(lines: readonly ScheduleLine[], from: number, to: number): boolean {
+  if (from === 0 && to > 0 && !sortable(lines[0])) return false;
+  for (let i = Math.max(from, 1); i < to; i++) {
+    if (!sortable(lines[i]) || !(compareLines(lines[i - 1], lines[i]) < 0)) return false;
+  }
+  return true;
+}
+
 /**
  * Deterministic order: Contract ID, Product, Period Start, Invoice Date, line type, lineId.
  * Sorts by a rank per (Contract ID, Product) so the per-line comparison is numeric; lines that
@@ -219,6 +250,9 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
   const warned = new Set<string>();
   // where each contract line's lines sit in `lines`, so amendments find them without a search
   const ranges: ContractLineRanges = { from: new Int32Array(contracts.length), to: new Int32Array(contracts.length) };
+  // lines are made in schedule order as a rule; checking each as it is made (still in cache)
+  // spares the sort reading the whole book again
+  let ordered = true;
   for (const index of order) {
     const line = contracts[index];
     if (!isBillableStage(line.stage)) {
@@ -231,13 +265,51 @@ export function buildBillingSchedule(inputs: BillingInputs): { lines: ScheduleLi
       }
       continue;
     }
-    ranges.from[index] = lines.length;
+    const from = lines.length;
+    ranges.from[index] = from;
     scheduleLineInto(line, index, inputs, {}, lines, issues);
     ranges.to[index] = lines.length;
+    if (ordered) ordered = inStrictOrder(lines, from, lines.length);
   }
   for (const issue of context.usage.issues) issues.push(issue);
   for (const issue of context.milestones.issues) issues.push(issue);
   const amended = applyAmendments(inputs, lines, ranges);
   for (const issue of amended.issues) issues.push(issue);
-  return { lines: sortSchedule(amended.lines), proration: amended.proration, issues };
+  const inPlace = ordered ? amendedInPlace(lines, order, ranges, amended) : null;
+  return { lines: inPlace ?? sortSchedule(amended.lines()), proration: amended.proration, issues };
+}
+
+/**
+ * The amended schedule without a sort: each amended contract line's lines, sorted among
+ * themselves, where its contracted lines were. Null unless every line then comes strictly after
+ * the one before (the book was made in order, and amendments kept each contract line within its
+ * neighbours): then this is the one order sortSchedule would give. Lines Add Product brings in
+ * belong elsewhere, so they always go through sortSchedule.
+ */
+function amendedInPlace(
+  lines: ScheduleLine[],
+  order: readonly number[],
+  ranges: ContractLineRanges,
+  amended: AmendedSchedule,
+): ScheduleLine[] | null {
+  const replaced = amended.linesByContractLine;
+  if (amended.addedProducts.length > 0) return null;
+  if (replaced.size === 0) return lines;
+  const out: ScheduleLine[] = [];
+  for (const index of order) {
+    const own = replaced.get(index);
+    if (own === undefined) {
+      // checked when made: only its first line's place after the line before is new
+      const from = ranges.from[index];
+      const to = ranges.to[index];
+      if (from === to) continue;
+      if (out.length > 0 && !(compareLines(out[out.length - 1], lines[from]) < 0)) return null;
+      for (let i = from; i < to; i++) out.push(lines[i]);
+      continue;
+    }
+    const start = out.length;
+    for (const l of [...own].sort(compareLines)) out.push(l);
+    if (!inStrictOrder(out, start, out.length)) return null;
+  }
+  return out;
 }

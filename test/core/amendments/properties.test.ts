@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, addMonthsClamped, toISO } from '../../../src/core/calendarDate';
 import type { AmendmentType, ScheduleLine } from '../../../src/core/model';
 import { minorUnits } from '../../../src/core/money';
-import { buildBillingSchedule } from '../../../src/core/schedule';
+import { buildBillingSchedule, sortSchedule } from '../../../src/core/schedule';
 import { billingInputs, contractLine, d, dec, defaultSettings } from '../schedule/builders';
 import { amendment } from './amendmentBuilder';
 
@@ -140,6 +140,9 @@ test('random amendments keep periods apart, credits within what was billed, and 
     fc.property(bookArb, (book) => {
       const out = buildBillingSchedule(inputsOf(book));
       check(out.lines);
+      // the schedule comes out in order (amended lines put back in place, or sorted): sorting changes nothing
+      const sorted = sortSchedule(out.lines);
+      expect(sorted.every((l, i) => l === out.lines[i])).toBe(true);
       for (const row of out.proration) {
         expect(row.daysUsed + row.daysRemaining).toBeGreaterThan(0);
         expect(row.factor.gte(0) && row.factor.lte(1)).toBe(true);
