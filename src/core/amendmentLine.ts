@@ -72,6 +72,9 @@ export interface AmendableLine {
   effectiveStart(ctx: AmendmentContext): CalendarDate | null;
 }
 
+/** Nothing added to a period yet: shared, as `extras` is replaced, never changed in place. */
+const NO_EXTRAS: Amounts = Object.freeze({ gross: ZERO, net: ZERO });
+
 export class AmendedLine implements AmendableLine {
   readonly periods: PeriodState[];
   readonly added: ScheduleLine[] = [];
@@ -91,29 +94,38 @@ export class AmendedLine implements AmendableLine {
   ) {
     this.terms = { quantity: line.quantity, unitPrice: line.unitPrice };
     this.endDate = line.endDate;
+    this.periods = [];
+    // as scheduled, each period has its one charge, in order: pair them without a lookup
+    if (charges.length === periods.length && charges.every((c, i) => (c.lineType === 'Recurring' || c.lineType === 'Prorated') && c.periodStart === periods[i].start)) {
+      charges.forEach((charge, i) => this.periods.push(this.stateOfPeriod(periods[i], charge)));
+      return;
+    }
     const byStart = new Map<number, ScheduleLine>();
     for (const c of charges) {
       if ((c.lineType === 'Recurring' || c.lineType === 'Prorated') && !byStart.has(c.periodStart)) byStart.set(c.periodStart, c);
       else this.unmatched.push(c);
     }
-    this.periods = [];
     for (const period of periods) {
       const charge = byStart.get(period.start);
       if (!charge) continue;
       byStart.delete(period.start);
-      this.periods.push({
-        period,
-        charge,
-        periodId: charge.lineId,
-        current: { gross: charge.amount, net: charge.netAmount },
-        currentTerms: this.terms,
-        creditTarget: charge.lineId,
-        blend: null,
-        extras: { gross: ZERO, net: ZERO },
-        invoiced: false,
-      });
+      this.periods.push(this.stateOfPeriod(period, charge));
     }
     for (const left of byStart.values()) this.unmatched.push(left);
+  }
+
+  private stateOfPeriod(period: BillingPeriod, charge: ScheduleLine): PeriodState {
+    return {
+      period,
+      charge,
+      periodId: charge.lineId,
+      current: { gross: charge.amount, net: charge.netAmount },
+      currentTerms: this.terms,
+      creditTarget: charge.lineId,
+      blend: null,
+      extras: NO_EXTRAS,
+      invoiced: false,
+    };
   }
 
   get billed(): boolean {
@@ -393,17 +405,16 @@ export class AmendedLine implements AmendableLine {
         };
         alike = p.period.partial ? null : same;
       }
-      p.charge = {
-        ...charge,
-        quantity: newTerms.quantity,
-        unitPrice: newTerms.unitPrice,
-        amount: gross[i],
-        discount: same.discount,
-        netAmount: net[i],
-        total: charge.tax.isZero() ? net[i] : net[i].plus(charge.tax),
-        calculation: same.calculation,
-        source: ctx.amendmentId,
-      };
+      // changed in place: an amended line's charges are this run's own and billed only through
+      // this line (see AmendedBook), and a repriced book changes every remaining period
+      charge.quantity = newTerms.quantity;
+      charge.unitPrice = newTerms.unitPrice;
+      charge.amount = gross[i];
+      charge.discount = same.discount;
+      charge.netAmount = net[i];
+      charge.total = charge.tax.isZero() ? net[i] : net[i].plus(charge.tax);
+      charge.calculation = same.calculation;
+      charge.source = ctx.amendmentId;
       p.current = { gross: gross[i], net: net[i] };
       p.currentTerms = newTerms;
       p.creditTarget = charge.lineId;

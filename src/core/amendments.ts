@@ -5,6 +5,7 @@ import { roundMoney } from './money';
 import type { Amendment, BillingInputs, ContractLine, ProrationRow, ScheduleLine, UsageRecord } from './model';
 import { billingPeriods, PartialMethod } from './periods';
 import { partialMethod, scheduleContractLine } from './schedule';
+import { contextFor, periodGrid } from './scheduleContext';
 import { AmendableLine, AmendedLine, AmendmentContext, PeriodChange } from './amendmentLine';
 import { AmendedMilestoneLine, AmendedUsageLine } from './amendmentUsageLine';
 import { amendmentsInOrder } from './amendmentOrder';
@@ -417,7 +418,8 @@ class AmendedBook {
     else if (line.billingFrequency === 'Milestone') h.state = new AmendedMilestoneLine(line, lineIndex, own);
     else {
       const method = partialMethod(this.inputs.settings);
-      const periods = billingPeriods(line, { prorationMethod: method });
+      // the very periods its contracted lines were made from (the run's shared, read-only grid)
+      const periods = periodGrid(line, contextFor(this.inputs), undefined, undefined, method).periods;
       const pricing = new PeriodPricing(line, periods, this.inputs.priceTiers, { prorationMethod: method });
       h.state = new AmendedLine(line, lineIndex, periods, own, pricing, this.inputs.settings.rounding);
     }
