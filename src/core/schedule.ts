@@ -295,7 +295,10 @@ function amendedInPlace(
   const replaced = amended.linesByContractLine;
   if (amended.addedProducts.length > 0) return null;
   if (replaced.size === 0) return lines;
-  const out: ScheduleLine[] = [];
+  let size = lines.length;
+  for (const [index, own] of replaced) size += own.length - (ranges.to[index] - ranges.from[index]);
+  const out = new Array<ScheduleLine>(size);
+  let at = 0;
   for (const index of order) {
     const own = replaced.get(index);
     if (own === undefined) {
@@ -303,13 +306,13 @@ function amendedInPlace(
       const from = ranges.from[index];
       const to = ranges.to[index];
       if (from === to) continue;
-      if (out.length > 0 && !(compareLines(out[out.length - 1], lines[from]) < 0)) return null;
-      for (let i = from; i < to; i++) out.push(lines[i]);
+      if (at > 0 && !(compareLines(out[at - 1], lines[from]) < 0)) return null;
+      for (let i = from; i < to; i++) out[at++] = lines[i];
       continue;
     }
-    const start = out.length;
-    for (const l of [...own].sort(compareLines)) out.push(l);
-    if (!inStrictOrder(out, start, out.length)) return null;
+    const start = at;
+    for (const l of [...own].sort(compareLines)) out[at++] = l;
+    if (!inStrictOrder(out, start, at)) return null;
   }
-  return out;
+  return at === size ? out : null;
 }

@@ -48,7 +48,8 @@ export function assignUsage(
   let lastMetricText: string | null = null;
   let contract = '';
   let k = '';
-  for (const record of usage) {
+  for (let i = 0; i < usage.length; i++) {
+    const record = usage[i];
     if (record.contractId !== lastContractText || record.usageMetric !== lastMetricText) {
       lastContractText = record.contractId;
       lastMetricText = record.usageMetric;
@@ -82,7 +83,13 @@ export function assignUsage(
       unbilled.set(reasonKey, { first: record, rows: 1, units: record.quantity, outside: lines !== undefined });
     }
   }
-  for (const list of byLine.values()) list.sort((a, b) => a.date - b.date || a.source.row - b.source.row);
+  // a Usage sheet is usually in date order already: a list is sorted only when it is not
+  const byDateAndRow = (a: UsageRecord, b: UsageRecord): number => a.date - b.date || a.source.row - b.source.row;
+  for (const list of byLine.values()) {
+    let ordered = true;
+    for (let i = 1; ordered && i < list.length; i++) ordered = byDateAndRow(list[i - 1], list[i]) <= 0;
+    if (!ordered) list.sort(byDateAndRow);
+  }
 
   for (const u of unbilled.values()) {
     const rows = u.rows === 1 ? '1 usage row' : `${u.rows} usage rows`;
