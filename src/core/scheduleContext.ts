@@ -42,6 +42,8 @@ export interface BillingContext {
   segments: Map<string, SegmentValues>;
   /** period grids by dates, cadence and anchor: lines starting the same day share one */
   grids: Map<string, PeriodGrid>;
+  /** the same for lines with no end date or grid anchor of their own (nearly all), by cadence, anchor and method, then dates */
+  gridsByDates: Map<string, Map<string, Map<string, Map<number, PeriodGrid>>>>;
   /** whole-number usage raters by usage terms (see wholeUnitRaterOf) */
   usageRaters: Map<string, WholeUnitRater | null>;
   /** usage amounts and quantities by minor units, per number of places (see sharedAmount) */
@@ -65,17 +67,50 @@ const GRID_CACHE_LIMIT = 50_000;
  */
 export function periodGrid(line: ContractLine, context: BillingContext, endDate: CalendarDate | undefined,
   gridAnchor: CalendarDate | undefined, method: PartialMethod): PeriodGrid {
-  const gridKey = `${line.billingFrequency}|${line.billingAnchor}|${line.startDate}|${line.endDate}|${endDate}|${gridAnchor}|${method}`;
+  const start = line.startDate;
+  const end = line.endDate;
+  // most lines: found through maps of the texts and one number for the two dates, as a text
+  // key made per line cost more than the lookup it served
+  if (endDate === undefined && gridAnchor === undefined && Number.isInteger(start) && Number.isInteger(end)
+    && Math.abs(start) < DATE_RANGE && Math.abs(end) < DATE_RANGE) {
+    const byAnchor = mapIn(context.gridsByDates, line.billingFrequency);
+    const byMethod = mapIn(byAnchor, line.billingAnchor);
+    const byDates = mapIn(byMethod, method);
+    const dates = (start + DATE_RANGE) * 2 * DATE_RANGE + (end + DATE_RANGE);
+    let grid = byDates.get(dates);
+    if (grid === undefined) {
+      grid = newGrid(line, undefined, undefined, method);
+      if (byDates.size < GRID_CACHE_LIMIT) byDates.set(dates, grid);
+    }
+    return grid;
+  }
+  const gridKey = `${line.billingFrequency}|${line.billingAnchor}|${start}|${end}|${endDate}|${gridAnchor}|${method}`;
   let grid = context.grids.get(gridKey);
   if (grid === undefined) {
-    const periods = billingPeriods(line, { endDate, gridAnchor, prorationMethod: method });
-    let shape = `${periods.length}`;
-    for (const p of periods) if (p.partial) shape += `|${p.index}:${p.months}:${p.factorFraction.numerator}/${p.factorFraction.denominator}`;
-    if (periods.length > 0 && !periods[0].partial) shape += `|m${periods[0].months}`;
-    grid = { periods, shape, term: null };
+    grid = newGrid(line, endDate, gridAnchor, method);
     if (context.grids.size < GRID_CACHE_LIMIT) context.grids.set(gridKey, grid);
   }
   return grid;
+}
+
+/** Dates within this many days of 1970 (years 1 to 47,900) pair into one whole number below 2^50. */
+const DATE_RANGE = 2 ** 24;
+
+function mapIn<K, V>(outer: Map<string, Map<K, V>>, key: string): Map<K, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
+
+function newGrid(line: ContractLine, endDate: CalendarDate | undefined, gridAnchor: CalendarDate | undefined, method: PartialMethod): PeriodGrid {
+  const periods = billingPeriods(line, { endDate, gridAnchor, prorationMethod: method });
+  let shape = `${periods.length}`;
+  for (const p of periods) if (p.partial) shape += `|${p.index}:${p.months}:${p.factorFraction.numerator}/${p.factorFraction.denominator}`;
+  if (periods.length > 0 && !periods[0].partial) shape += `|m${periods[0].months}`;
+  return { periods, shape, term: null };
 }
 
 const contexts = new WeakMap<BillingInputs, BillingContext>();
@@ -105,6 +140,7 @@ export function contextFor(inputs: BillingInputs): BillingContext {
     milestones: assignMilestones(inputs.contracts, inputs.milestones, inputs.skippedContractIds),
     segments: new Map(),
     grids: new Map(),
+    gridsByDates: new Map(),
     usageRaters: new Map(),
     amounts: [],
   };
