@@ -363,6 +363,19 @@ describe('Order and conflicts', () => {
     expect(out.lines.map((l) => l.netAmount.toFixed(2))).toEqual([...Array(11).fill('833.33'), '833.37']);
   });
 
+  it('an amendment on a line that billed nothing (an Error kept it off the schedule) is an Error, and nothing is billed', () => {
+    // Total Contract Value 5,000.00 against 10,000.00/yr x 12 months: the line is not billed
+    const out = bill(billingInputs({
+      contracts: [contractLine({ row: 2, tcv: 5000 })],
+      amendments: [amendment({ effective: '2026-04-01', quantity: 2, row: 2 })],
+    }));
+    expect(out.lines).toEqual([]);
+    expect(out.issues.map((i) => `${i.severity} ${i.cell} ${i.problem}`)).toEqual([
+      expect.stringMatching(/^Error Contracts!\S+ Total Contract Value 5,000\.00 does not agree/),
+      'Error Amendments!B2 Amendment AMD-2: The Platform line of contract C-1 is not billed, so the amendment was not applied',
+    ]);
+  });
+
   it('an Upgrade that lowers the amount is applied with a Warning', () => {
     const out = bill(billingInputs({
       contracts: [contractLine({ row: 2 })],
