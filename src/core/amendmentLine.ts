@@ -405,8 +405,8 @@ export class AmendedLine implements AmendableLine {
         };
         alike = p.period.partial ? null : same;
       }
-      // changed in place: an amended line's charges are this run's own and billed only through
-      // this line (see AmendedBook), and a repriced book changes every remaining period
+      // changed in place, not copied: the charge is this run's own line, and the schedule takes
+      // this contract line's lines from here, in place of its contracted ones (see AmendedBook)
       charge.quantity = newTerms.quantity;
       charge.unitPrice = newTerms.unitPrice;
       charge.amount = gross[i];

@@ -30,8 +30,21 @@ export function applyAmendments(
   }
   const book = new AmendedBook(inputs, lines, ranges);
   for (const amendment of amendmentsInOrder(inputs.amendments)) book.apply(amendment);
-  const { linesByContractLine, addedProducts } = book.amendedLines();
-  return { proration: book.proration, issues: book.issues, linesByContractLine, addedProducts, lines: () => book.scheduleLines() };
+  const amended = book.amendedLines();
+  return {
+    proration: book.proration,
+    issues: book.issues,
+    linesByContractLine: amended.linesByContractLine,
+    addedProducts: amended.addedProducts,
+    lines: () => book.scheduleLines(amended),
+  };
+}
+
+interface AmendedLines {
+  linesByContractLine: Map<number, ScheduleLine[]>;
+  addedProducts: ScheduleLine[];
+  /** all of them, line by line in the order amendments reached their lines */
+  inOrder: ScheduleLine[];
 }
 
 /** The schedule as amendments leave it, in two forms: what each amended contract line now bills, or one list. */
@@ -98,36 +111,32 @@ class AmendedBook {
     });
   }
 
-  amendedLines(): { linesByContractLine: Map<number, ScheduleLine[]>; addedProducts: ScheduleLine[] } {
+  /** What every line amendments reached now bills, by contract line and in the order reached. */
+  amendedLines(): AmendedLines {
     const linesByContractLine = new Map<number, ScheduleLine[]>();
     const addedProducts: ScheduleLine[] = [];
+    const inOrder: ScheduleLine[] = [];
     for (const handles of this.handlesByContract.values()) {
       for (const h of handles) {
         if (h.state === null) continue;
-        if (h.key.startsWith('c')) linesByContractLine.set(h.lineIndex, h.state.scheduleLines());
-        else for (const l of h.state.scheduleLines()) addedProducts.push(l);
+        const own = h.state.scheduleLines();
+        if (h.key.startsWith('c')) linesByContractLine.set(h.lineIndex, own);
+        else for (const l of own) addedProducts.push(l);
+        for (const l of own) inOrder.push(l);
       }
     }
-    return { linesByContractLine, addedProducts };
+    return { linesByContractLine, addedProducts, inOrder };
   }
 
   /** Contracted lines of untouched contract lines, then every amended line's schedule. */
-  scheduleLines(): ScheduleLine[] {
-    const touched = new Set<number>();
-    const amended: ScheduleLine[] = [];
-    for (const handles of this.handlesByContract.values()) {
-      for (const h of handles) {
-        if (h.state === null) continue;
-        if (h.key.startsWith('c')) touched.add(h.lineIndex);
-        for (const l of h.state.scheduleLines()) amended.push(l);
-      }
-    }
+  scheduleLines(amended: AmendedLines): ScheduleLine[] {
+    const touched = amended.linesByContractLine;
     // Add Product reads its contract's first line first, so nothing amended means nothing added;
     // the schedule's own list goes back as it is (sortSchedule makes the list it returns)
     if (touched.size === 0) return this.contracted;
     // the untouched stretches between touched contract lines are copied whole, line by line
     // unread: a 300k-line book is far bigger than the cache
-    const cuts = [...touched].filter((index) => this.ranges.to[index] > this.ranges.from[index])
+    const cuts = [...touched.keys()].filter((index) => this.ranges.to[index] > this.ranges.from[index])
       .sort((a, b) => this.ranges.from[a] - this.ranges.from[b]);
     const kept: ScheduleLine[] = [];
     let at = 0;
@@ -136,7 +145,7 @@ class AmendedBook {
       at = this.ranges.to[index];
     }
     for (let i = at; i < this.contracted.length; i++) kept.push(this.contracted[i]);
-    for (const l of amended) kept.push(l);
+    for (const l of amended.inOrder) kept.push(l);
     return kept;
   }
 
