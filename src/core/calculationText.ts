@@ -172,8 +172,17 @@ export function beyondLastTierText(charges: string, beyond: boolean): string {
 
 /** A whole number of units as formatQuantity writes it ("12,500"). */
 export function wholeQuantityText(units: number): string {
+  // usage readings run into the thousands on every line: group them without cutting up text
+  if (Number.isInteger(units) && units >= 1000 && units < 1e9) {
+    const thousands = Math.floor(units / 1000);
+    const last = THREE_DIGITS[units % 1000];
+    return thousands < 1000 ? `${thousands},${last}` : `${Math.floor(thousands / 1000)},${THREE_DIGITS[thousands % 1000]},${last}`;
+  }
   return group(String(units));
 }
+
+/** "000" to "999": the groups after the first */
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** "TCV 36,000.00 x 3/36 mo": a Total Contract Value shared by months x factor. */
 export function tcvText(tcv: Decimal, currency: string, periodMonths: number, termMonths: Fraction): string {

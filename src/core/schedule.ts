@@ -1,5 +1,6 @@
 import { AmendedSchedule, applyAmendments, ContractLineRanges } from './amendments';
 import { formatPercent } from './calculationText';
+import { ONE } from './decimal';
 import { Issue, issueAt } from './issue';
 import type { BillingInputs, ContractLine, LineType, ProrationRow, ScheduleLine } from './model';
 import { scheduleMilestoneLine } from './milestones';
@@ -59,7 +60,7 @@ function scheduleLineInto(
         `End Date is before Start Date (${isoOrBlank(line.startDate)}); line not billed`, 'Correct the Start Date, End Date or Term (Months)'));
       return;
     }
-    if (line.discountPct.isNegative() || line.discountPct.gt(1)) {
+    if (line.discountPct.isNegative() || line.discountPct.gt(ONE)) {
       issues.push(issueAt('Bill', 'Error', line.source, 'discountPct', formatPercent(line.discountPct),
         'Discount % must be between 0% and 100%; line not billed', 'Correct the Discount %'));
       return;

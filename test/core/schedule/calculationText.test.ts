@@ -1,7 +1,8 @@
 import {
   formatFraction, formatMinorUnits, formatMonths, formatPercent, formatPrice, formatQuantity, remainderText,
-  remainderTextMinor,
+  remainderTextMinor, wholeQuantityText,
 } from '../../../src/core/calculationText';
+import fc from 'fast-check';
 import { formatAmount } from '../../../src/core/money';
 import { dec } from './builders';
 
@@ -68,5 +69,20 @@ describe('Calculation text numbers', () => {
     expect(remainderText('x', dec('833.33'), dec('0.04'), 'USD')).toBe('x = 833.33 + 0.04 segment remainder = 833.37');
     expect(remainderText('x', dec('729.17'), dec('-0.04'), 'USD')).toBe('x = 729.17 - 0.04 segment remainder = 729.13');
     expect(remainderText('x', dec('1000'), dec('0'), 'USD')).toBe('x = 1,000.00');
+  });
+});
+
+describe('wholeQuantityText', () => {
+  test.each([
+    [0, '0'], [999, '999'], [1000, '1,000'], [1001, '1,001'], [10000, '10,000'], [999999, '999,999'], [1000000, '1,000,000'],
+    [12345678, '12,345,678'], [999999999, '999,999,999'], [1e9, '1,000,000,000'], [-1234, '-1,234'], [-1000000, '-1,000,000'],
+  ])('%d is written %s', (units, text) => {
+    expect(wholeQuantityText(units)).toBe(text);
+  });
+
+  it('writes any whole number with a comma between each group of three digits', () => {
+    fc.assert(fc.property(fc.integer({ min: -2e9, max: 2e9 }), (units) => {
+      expect(wholeQuantityText(units)).toBe(String(units).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    }), { numRuns: 5000 });
   });
 });
