@@ -96,6 +96,12 @@ export interface UsageRecord {
   usageMetric: string;
   date: CalendarDate;
   quantity: Decimal;
+  /**
+   * Quantity as a plain number when it is a whole number below 10^7, else null; set once when
+   * the sheet is read, so rating a period adds numbers without opening each Decimal. Absent
+   * (a record made elsewhere): rating reads Quantity itself.
+   */
+  wholeQuantity?: number | null;
   source: SourceRow;
 }
 

@@ -209,7 +209,7 @@ export function unitsByDateIn(records: readonly UsageRecord[], from: number, to:
 }
 
 /** decimal.js keeps digits in base-10^7 words: one word and an exponent 0..6 is a whole number below 10^7. */
-function smallWholeNumber(value: Decimal): number | null {
+export function smallWholeNumber(value: Decimal): number | null {
   const words = value.d;
   if (!words || words.length !== 1 || value.e < 0 || value.e > 6) return null;
   return value.s < 0 ? -words[0] : words[0];
@@ -219,7 +219,8 @@ function smallWholeNumber(value: Decimal): number | null {
 export function wholeUnitsUsed(records: readonly UsageRecord[], from: number, to: number): number | null {
   let whole = 0;
   for (let i = from; i < to; i++) {
-    const n = smallWholeNumber(records[i].quantity);
+    const record = records[i];
+    const n = record.wholeQuantity !== undefined ? record.wholeQuantity : smallWholeNumber(record.quantity);
     if (n === null) return null;
     whole += n;
   }

@@ -1,4 +1,5 @@
 import type { UsageRecord } from '../../core/model';
+import { smallWholeNumber } from '../../core/usageRating';
 import type { ContractNames } from './contracts';
 import type { SheetTable } from './sheetTable';
 
@@ -16,6 +17,7 @@ export function readUsage(table: SheetTable, names: ContractNames): UsageRecord[
       usageMetric: names.usageMetrics.get(usageMetric),
       date,
       quantity,
+      wholeQuantity: smallWholeNumber(quantity),
       source: row.source,
     });
   }

@@ -1,4 +1,5 @@
 import { buildBillingSchedule, scheduleContractLine } from '../../../src/core/schedule';
+import { smallWholeNumber } from '../../../src/core/usageRating';
 import type { UsageRecord } from '../../../src/core/model';
 import { billingInputs, contractLine, d, iso, LineSpec, nets, rows, tier, usageRecord } from './builders';
 
@@ -168,5 +169,20 @@ describe('a usage line that ends early (options.endDate, for a Cancel)', () => {
     ]);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ severity: 'Warning', cell: 'Usage!C3' });
+  });
+});
+
+describe('usage read from the sheet', () => {
+  it('bills the same whether the reader kept each whole Quantity as a number or not', () => {
+    const made = [usageRecord('U-1', 'api_calls', '2026-01-05', 700), usageRecord('U-1', 'api_calls', '2026-01-20', '2.5'), usageRecord('U-1', 'api_calls', '2026-02-03', 1200)];
+    const read = made.map((u) => ({ ...u, wholeQuantity: smallWholeNumber(u.quantity) }));
+    expect(read.map((u) => u.wholeQuantity)).toEqual([700, null, 1200]);
+    const bill = (usage: UsageRecord[]) => buildBillingSchedule(billingInputs({ contracts: [contractLine(usageLine)], usage })).lines
+      .map((l) => `${iso(l.periodStart)} ${l.quantity.toString()} ${l.netAmount.toFixed(2)} ${l.calculation}`);
+    expect(bill(read)).toEqual(bill(made));
+    expect(bill(read)).toEqual([
+      '2026-01-01 702.5 7.03 702.5 units; 702.5 x 0.01/unit = 7.03',
+      '2026-02-01 1200 12.00 1,200 units; 1,200 x 0.01/unit = 12.00',
+    ]);
   });
 });

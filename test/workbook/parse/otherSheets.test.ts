@@ -82,12 +82,17 @@ describe('Milestones and Usage', () => {
         ['C-1', 'API Calls', 46068, 0.5],
         ['C-1', 'API Calls', '2026-02-16', null],
         ['X-9', 'Storage', '2026-02-16', 3],
+        ['X-9', 'Storage', '2026-02-17', 12345678],
+        ['X-9', 'Storage', '2026-02-18', -40],
       ]),
     });
-    expect(r.inputs.usage.map((u) => [u.contractId, u.usageMetric, iso(u.date), u.quantity.toString()])).toEqual([
-      ['C-1', 'API Calls', '2026-01-15', '1250000'],
-      ['C-1', 'API Calls', '2026-02-15', '0.5'],
-      ['X-9', 'Storage', '2026-02-16', '3'],
+    // a whole number below 10^7 is also kept as a plain number, for rating usage without decimal.js
+    expect(r.inputs.usage.map((u) => [u.contractId, u.usageMetric, iso(u.date), u.quantity.toString(), u.wholeQuantity])).toEqual([
+      ['C-1', 'API Calls', '2026-01-15', '1250000', 1250000],
+      ['C-1', 'API Calls', '2026-02-15', '0.5', null],
+      ['X-9', 'Storage', '2026-02-16', '3', 3],
+      ['X-9', 'Storage', '2026-02-17', '12345678', null],
+      ['X-9', 'Storage', '2026-02-18', '-40', -40],
     ]);
     expect(r.issues.map((i) => [i.cell, i.problem])).toEqual([['Usage!D4', 'Quantity is blank']]);
   });
