@@ -166,8 +166,11 @@ export function rateUsagePeriod(
 // the same words from whole numbers).
 
 export function tieredUsageText(model: PricingModel, tierTable: string | null, charges: string): string {
-  return `${model.toLowerCase()} tier table ${tierTable ?? ''}: ${charges}`;
+  return `${MODEL_WORDS[model] ?? model.toLowerCase()} tier table ${tierTable ?? ''}: ${charges}`;
 }
+
+/** the pricing model in a Calculation, written once rather than lower-cased on every period */
+const MODEL_WORDS: Record<PricingModel, string> = { Flat: 'flat', Tiered: 'tiered', Volume: 'volume', Package: 'package' };
 
 export function packageUsageText(billable: string, size: string, packages: string, price: string): string {
   return `ceil(${billable}/${size}) = ${packages} packages x ${price}/package`;
