@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { addDays, toISO } from '../../../src/core/calendarDate';
-import type { AmendmentType, LineType, ScheduleLine } from '../../../src/core/model';
+import type { AmendmentType } from '../../../src/core/model';
 import { buildBillingSchedule, sortSchedule } from '../../../src/core/schedule';
 import { amendment } from '../amendments/amendmentBuilder';
 import { billingInputs, contractLine, d, milestone, tier, usageRecord } from './builders';
+import { byScheduleOrder } from './scheduleOrderRule';
 
 /**
  * A whole book comes out in schedule order (billing.md: Contract ID, Product, Period Start,
@@ -11,17 +12,6 @@ import { billingInputs, contractLine, d, milestone, tier, usageRecord } from './
  * contracted ones or the book has to be sorted: Contract IDs and Products that differ only in
  * case or spaces, ramps, overlapping ramps, usage, milestones, other Stages and every amendment type.
  */
-
-const TYPE_ORDER: Record<LineType, number> = { Recurring: 0, Credit: 1, Prorated: 2, Usage: 3, 'True-Up': 4, Milestone: 5 };
-const textOrder = (a: string, b: string): number => {
-  const ka = a.trim().toLowerCase();
-  const kb = b.trim().toLowerCase();
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-};
-const byScheduleOrder = (a: ScheduleLine, b: ScheduleLine): number => textOrder(a.contractId, b.contractId)
-  || textOrder(a.product, b.product) || a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
-  || TYPE_ORDER[a.lineType] - TYPE_ORDER[b.lineType] || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0);
 
 const TYPES: AmendmentType[] = ['Upgrade', 'Downgrade', 'Quantity Change', 'Price Change', 'Add Product', 'Cancel'];
 const START = d('2026-01-01');

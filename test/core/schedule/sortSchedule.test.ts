@@ -2,18 +2,7 @@ import fc from 'fast-check';
 import { sortSchedule } from '../../../src/core/schedule';
 import type { LineType, ScheduleLine } from '../../../src/core/model';
 import { line } from '../documents/builders';
-
-/** The order billing.md's Billing Schedule is written in, told plainly. */
-const TYPE_ORDER: Record<LineType, number> = { Recurring: 0, Credit: 1, Prorated: 2, Usage: 3, 'True-Up': 4, Milestone: 5 };
-const textOrder = (a: string, b: string): number => {
-  const ka = a.trim().toLowerCase();
-  const kb = b.trim().toLowerCase();
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-};
-const byScheduleOrder = (a: ScheduleLine, b: ScheduleLine): number => textOrder(a.contractId, b.contractId)
-  || textOrder(a.product, b.product) || a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
-  || TYPE_ORDER[a.lineType] - TYPE_ORDER[b.lineType] || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0);
+import { byScheduleOrder } from './scheduleOrderRule';
 
 const lineArb = fc.record({
   contractId: fc.constantFrom('C-1', 'c-1', 'C-2', ' C-10', 'B-9'),

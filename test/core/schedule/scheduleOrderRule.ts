@@ -1,0 +1,15 @@
+import type { LineType, ScheduleLine } from '../../../src/core/model';
+
+/** The order billing.md's Billing Schedule is written in, told plainly (the tests' own reading of it). */
+const TYPE_ORDER: Record<LineType, number> = { Recurring: 0, Credit: 1, Prorated: 2, Usage: 3, 'True-Up': 4, Milestone: 5 };
+
+const textOrder = (a: string, b: string): number => {
+  const ka = a.trim().toLowerCase();
+  const kb = b.trim().toLowerCase();
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+export const byScheduleOrder = (a: ScheduleLine, b: ScheduleLine): number => textOrder(a.contractId, b.contractId)
+  || textOrder(a.product, b.product) || a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
+  || TYPE_ORDER[a.lineType] - TYPE_ORDER[b.lineType] || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0);
