@@ -97,7 +97,7 @@ export interface UsageRecord {
   date: CalendarDate;
   quantity: Decimal;
   /**
-   * Quantity as a plain number when it is a whole number below 10^7, else null; set once when
+   * Quantity as a plain number when it is a whole number under 10^7 either side of zero, else null; set once when
    * the sheet is read, so rating a period adds numbers without opening each Decimal. Absent
    * (a record made elsewhere): rating reads Quantity itself.
    */
