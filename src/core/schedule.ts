@@ -128,6 +128,11 @@ function compareLines(a: ScheduleLine, b: ScheduleLine): number {
     const byProduct = compareText(a.product, b.product);
     if (byProduct !== 0) return byProduct;
   }
+  return compareWithinPair(a, b);
+}
+
+/** Schedule order after Contract ID and Product: Period Start, Invoice Date, line type, lineId. */
+function compareWithinPair(a: ScheduleLine, b: ScheduleLine): number {
   return a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
     || LINE_TYPE_ORDER[a.lineType] - LINE_TYPE_ORDER[b.lineType] || compareIds(a.lineId, b.lineId);
 }
@@ -203,15 +208,7 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
   if (packed) for (let i = 0; i < n; i++) major[i] += rankOf[i] * 2 * DAY_RANGE;
   const compare = packed
     ? (a: number, b: number): number => major[a] - major[b] || minor[a] - minor[b] || compareIds(lines[a].lineId, lines[b].lineId)
-    : (a: number, b: number): number => {
-      const la = lines[a];
-      const lb = lines[b];
-      return rankOf[a] - rankOf[b]
-        || la.periodStart - lb.periodStart
-        || la.invoiceDate - lb.invoiceDate
-        || LINE_TYPE_ORDER[la.lineType] - LINE_TYPE_ORDER[lb.lineType]
-        || compareIds(la.lineId, lb.lineId);
-    };
+    : (a: number, b: number): number => rankOf[a] - rankOf[b] || compareWithinPair(lines[a], lines[b]);
   // The lines arrive in order but for those amendments added at the end: sort only what follows
   // the ordered run and merge the two, taking the earlier line on a tie (as a stable sort would).
   let ordered = 1;
