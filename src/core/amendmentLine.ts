@@ -232,7 +232,7 @@ export class AmendedLine implements AmendableLine {
     newTerms: Terms | null,
   ): PeriodChange {
     const charge = p.charge!;
-    const currency = charge.currency;
+    const currency = charge.contract.currency;
     const invoiceDate = maxDate(e, ctx.bookedDate);
     const serviceStart = maxDate(e, p.period.start);
     const billed = { gross: charge.amount.plus(p.extras.gross), net: charge.netAmount.plus(p.extras.net) };
@@ -319,7 +319,7 @@ export class AmendedLine implements AmendableLine {
   /** Arrears (or a not-yet-invoiced period): billed once, as old x (1 - factor) + new x factor. */
   private blendUnbilled(p: PeriodState, ctx: AmendmentContext, share: RemainingShare, newTerms: Terms | null): PeriodChange {
     const charge = p.charge!;
-    const currency = charge.currency;
+    const currency = charge.contract.currency;
     const old = p.current;
     const scheduled = p.blend ?? { gross: charge.amount, net: charge.netAmount };
     const fresh = newTerms === null ? { gross: ZERO, net: ZERO } : this.pricing.amountsAt(newTerms, p.period);
@@ -338,7 +338,6 @@ export class AmendedLine implements AmendableLine {
       amount: gross,
       discount: gross.minus(net),
       netAmount: net,
-      total: net.plus(charge.tax),
       calculation,
       source: ctx.amendmentId,
     };
@@ -412,7 +411,6 @@ export class AmendedLine implements AmendableLine {
       charge.amount = gross[i];
       charge.discount = same.discount;
       charge.netAmount = net[i];
-      charge.total = charge.tax.isZero() ? net[i] : net[i].plus(charge.tax);
       charge.calculation = same.calculation;
       charge.source = ctx.amendmentId;
       p.current = { gross: gross[i], net: net[i] };
@@ -463,14 +461,10 @@ export class AmendedLine implements AmendableLine {
       amount: f.gross,
       discount: f.gross.minus(f.net),
       netAmount: f.net,
-      tax: ZERO,
-      total: f.net,
-      reportingAmount: null,
       calculation: f.calculation,
       source: f.source,
       creditOf: f.creditOf,
       usageByDate: null,
-      documentNumber: null,
     };
   }
 }

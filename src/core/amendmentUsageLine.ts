@@ -1,6 +1,6 @@
 import { addDays, CalendarDate, toISO } from './calendarDate';
 import { formatAmount } from './money';
-import { type Decimal, ZERO } from './decimal';
+import type { Decimal } from './decimal';
 import type { BillingInputs, ContractLine, ScheduleLine } from './model';
 import { billingPeriods } from './periods';
 import { isBillableStage, scheduleContractLine } from './schedule';
@@ -129,14 +129,10 @@ export class AmendedUsageLine implements AmendableLine {
           amount: l.amount.negated(),
           discount: l.discount.negated(),
           netAmount: l.netAmount.negated(),
-          tax: ZERO,
-          total: l.netAmount.negated(),
-          reportingAmount: null,
-          calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatAmount(l.netAmount, l.currency)}) = ${formatAmount(l.netAmount.negated(), l.currency)}`,
+          calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatAmount(l.netAmount, l.contract.currency)}) = ${formatAmount(l.netAmount.negated(), l.contract.currency)}`,
           source: ctx.amendmentId,
           creditOf: l.lineId,
           usageByDate: null,
-          documentNumber: null,
         });
       }
       const rebills = (rerated.get(period) ?? []).map((l) => ({

@@ -1,6 +1,6 @@
 import type { Issue } from './issue';
 import type {
-  BillingDocument, BillingInputs, ControlTotal, ProrationRow, RevenueRow, ScheduleLine,
+  BilledLine, BillingDocument, BillingInputs, ControlTotal, ProrationRow, RevenueRow,
 } from './model';
 import { buildBillingSchedule } from './schedule';
 import { buildDocuments } from './documents';
@@ -8,7 +8,7 @@ import { buildRevenueSchedule } from './revenue';
 import { controlTotals } from './controlTotals';
 
 export interface BillingResult {
-  lines: ScheduleLine[];
+  lines: BilledLine[];
   documents: BillingDocument[];
   proration: ProrationRow[];
   revenue: RevenueRow[];
@@ -19,7 +19,7 @@ export interface BillingResult {
 /** The whole billing core, in the order each step needs the last: schedule, documents, revenue, ties. */
 export function billBook(inputs: BillingInputs): BillingResult {
   const schedule = buildBillingSchedule(inputs);
-  // the schedule's lines are this run's own: documents fill in their tax and numbers in place
+  // the schedule's lines are this run's own: documents add their tax and numbers in place
   const documents = buildDocuments(schedule.lines, inputs, { linesAreOurs: true });
   const revenue = buildRevenueSchedule(documents.lines, inputs);
   return {

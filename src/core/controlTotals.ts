@@ -29,7 +29,7 @@ export function controlTotals(
     }
     return total;
   };
-  for (const line of lines) totalFor(line.currency).scheduleNet.add(line.netAmount);
+  for (const line of lines) totalFor(line.contract.currency).scheduleNet.add(line.netAmount);
   for (const document of documents) totalFor(document.currency).documentSubtotal.add(document.subtotal);
   for (const row of revenue) totalFor(row.currency).revenueBilled.add(row.billed);
   return [...totals.entries()]

@@ -2,7 +2,7 @@ import { type CalendarDate, firstOfMonth, toCompact, toISO } from './calendarDat
 import { Decimal, ZERO, sum } from './decimal';
 import { FxTable, UnitConversion, toReportingCurrency } from './fx';
 import { type Issue, issueAt } from './issue';
-import type { BillRun, BillingDocument, BillingInputs, ContractLine, DocumentKind, ScheduleLine, TaxRate } from './model';
+import type { BilledLine, BillRun, BillingDocument, BillingInputs, ContractLine, DocumentKind, ScheduleLine, TaxRate } from './model';
 import { type Rounding, minorUnits, roundMoney } from './money';
 import { isListedJurisdiction, jurisdictionKey, taxRateOn } from './tax';
 import {
@@ -18,21 +18,24 @@ export function buildDocuments(
   lines: ScheduleLine[],
   inputs: BillingInputs,
   options: { linesAreOurs?: boolean } = {},
-): { lines: ScheduleLine[]; documents: BillingDocument[]; issues: Issue[] } {
+): { lines: BilledLine[]; documents: BillingDocument[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  // Tax, totals and numbers are set on the lines. A caller that hands over lines nobody else
-  // holds (billBook's fresh schedule) has them filled in place: a million-line book is then
-  // not held twice. Anyone else's lines are copied first and left as they were.
-  let billed: ScheduleLine[];
+  // Tax, totals and numbers are added to the lines. A caller that hands over lines nobody else
+  // holds (billBook's fresh schedule) has them added in place: a million-line book is then
+  // not held twice. Anyone else's lines are copied first and left as they were. Every line gets
+  // the four fields in the same order, so all of them keep one shape.
+  let billed: BilledLine[];
   if (options.linesAreOurs) {
-    billed = lines;
-    for (const line of billed) {
-      line.tax = ZERO;
-      line.total = line.netAmount;
-      line.documentNumber = null;
+    for (const line of lines) {
+      const adding = line as BilledLine;
+      adding.tax = ZERO;
+      adding.total = line.netAmount;
+      adding.documentNumber = null;
+      adding.reportingAmount = null;
     }
+    billed = lines as BilledLine[];
   } else {
-    billed = lines.map((line) => ({ ...line, tax: ZERO, total: line.netAmount, documentNumber: null }));
+    billed = lines.map((line) => ({ ...line, tax: ZERO, total: line.netAmount, documentNumber: null, reportingAmount: null }));
   }
   const keys = new GroupKeys();
   const { groups, sameDay } = groupIntoDocuments(billed, keys);
@@ -47,7 +50,7 @@ export function buildDocuments(
   for (const group of groups) {
     if (group.kind === 'Invoice') taxInvoice(group, inputs, chargeTax, taxLookup, credited);
   }
-  const byLineId = new Map<string, ScheduleLine>();
+  const byLineId = new Map<string, BilledLine>();
   for (const line of billed) if (credited.has(line.lineId) && !byLineId.has(line.lineId)) byLineId.set(line.lineId, line);
   taxCredits(groups, byLineId, inputs, chargeTax, taxLookup);
   issues.push(...taxLookup.issues);
@@ -93,7 +96,7 @@ interface DocumentGroup {
   currency: string;
   invoiceDate: CalendarDate;
   /** in compareLines order */
-  lines: ScheduleLine[];
+  lines: BilledLine[];
   number: string;
   taxFlagged: boolean;
   /** position of contractKey in text order, so sorting documents compares numbers */
@@ -125,7 +128,7 @@ function compareNatural(a: string, b: string): number {
  * The order of lines on a document, and the tie-break of the tax allocation: by service
  * period, then line id. It depends on the lines alone, never on the order they arrived in.
  */
-function compareLines(a: ScheduleLine, b: ScheduleLine): number {
+function compareLines(a: BilledLine, b: BilledLine): number {
   return a.periodStart - b.periodStart || a.periodEnd - b.periodEnd || compareNatural(a.lineId, b.lineId);
 }
 
@@ -136,7 +139,7 @@ const KINDS: DocumentKind[] = ['Invoice', 'Credit Memo'];
  * Documents by contract and invoice date first (a handful per day), then by kind, Billing
  * Entity and Currency within that day: no composite text key per line.
  */
-function groupIntoDocuments(lines: ScheduleLine[], keys: GroupKeys): { groups: DocumentGroup[]; sameDay: DocumentGroup[][] } {
+function groupIntoDocuments(lines: BilledLine[], keys: GroupKeys): { groups: DocumentGroup[]; sameDay: DocumentGroup[][] } {
   const byContract = new Map<string, Map<number, DocumentGroup[]>>();
   const sameDay: DocumentGroup[][] = [];
   const groups: DocumentGroup[] = [];
@@ -145,9 +148,9 @@ function groupIntoDocuments(lines: ScheduleLine[], keys: GroupKeys): { groups: D
   let lastDays: Map<number, DocumentGroup[]> | undefined;
   for (const line of lines) {
     const kind: DocumentKind = line.lineType === 'Credit' ? 'Credit Memo' : 'Invoice';
-    if (line.contractId !== lastContractId || lastDays === undefined) {
-      lastContractId = line.contractId;
-      lastContractKey = keys.contractKey(line.contractId);
+    if (line.contract.contractId !== lastContractId || lastDays === undefined) {
+      lastContractId = line.contract.contractId;
+      lastContractKey = keys.contractKey(line.contract.contractId);
       lastDays = byContract.get(lastContractKey);
       if (lastDays === undefined) {
         lastDays = new Map();
@@ -162,15 +165,15 @@ function groupIntoDocuments(lines: ScheduleLine[], keys: GroupKeys): { groups: D
     }
     let group: DocumentGroup | undefined;
     for (const candidate of day) {
-      if (candidate.kind === kind && candidate.billingEntity === line.billingEntity && candidate.currency === line.currency) {
+      if (candidate.kind === kind && candidate.billingEntity === line.contract.billingEntity && candidate.currency === line.contract.currency) {
         group = candidate;
         break;
       }
     }
     if (!group) {
       group = {
-        kind, contractKey: lastContractKey, contractId: line.contractId.trim(), billingEntity: line.billingEntity,
-        currency: line.currency, invoiceDate: line.invoiceDate, lines: [], number: '', taxFlagged: false, contractRank: 0,
+        kind, contractKey: lastContractKey, contractId: line.contract.contractId.trim(), billingEntity: line.contract.billingEntity,
+        currency: line.contract.currency, invoiceDate: line.invoiceDate, lines: [], number: '', taxFlagged: false, contractRank: 0,
       };
       day.push(group);
       groups.push(group);
@@ -179,7 +182,7 @@ function groupIntoDocuments(lines: ScheduleLine[], keys: GroupKeys): { groups: D
   }
   for (const group of groups) {
     if (group.lines.length > 1) group.lines.sort(compareLines);
-    group.contractId = group.lines[0].contractId.trim();
+    group.contractId = group.lines[0].contract.contractId.trim();
   }
   const contractRank = new Map<string, number>();
   [...byContract.keys()].sort(compareText).forEach((key, i) => contractRank.set(key, i));
@@ -276,11 +279,11 @@ class TaxLookup {
     return found;
   }
 
-  report(line: ScheduleLine, jurisdiction: string, problem: string, fix: string): void {
-    const key = JSON.stringify([line.contractLineIndex, jurisdictionKey(jurisdiction), problem]);
+  report(line: BilledLine, jurisdiction: string, problem: string, fix: string): void {
+    const key = JSON.stringify([line.contract.contractLineIndex, jurisdictionKey(jurisdiction), problem]);
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const contract = this.contracts[line.contractLineIndex];
+    const contract = this.contracts[line.contract.contractLineIndex];
     if (contract) {
       this.issues.push(issueAt('Bill', 'Error', contract.source, 'taxJurisdiction', jurisdiction, problem, fix));
     } else {
@@ -292,14 +295,14 @@ class TaxLookup {
   }
 }
 
-function taxRuleFor(line: ScheduleLine, date: CalendarDate, inputs: BillingInputs, taxLookup: TaxLookup): LineTaxRule {
-  const jurisdiction = line.taxJurisdiction?.trim() ?? '';
-  if (line.taxExempt || jurisdiction === '') return UNTAXED;
+function taxRuleFor(line: BilledLine, date: CalendarDate, inputs: BillingInputs, taxLookup: TaxLookup): LineTaxRule {
+  const jurisdiction = line.contract.taxJurisdiction?.trim() ?? '';
+  if (line.contract.taxExempt || jurisdiction === '') return UNTAXED;
   const found = taxLookup.rateOn(jurisdiction, date);
   if (found === 'duplicate') {
     taxLookup.report(
       line, jurisdiction,
-      `Tax Jurisdiction ${jurisdiction} has more than one Tax Rates row in force on ${toISO(date)}; ${line.contractId} is billed untaxed and its documents are flagged`,
+      `Tax Jurisdiction ${jurisdiction} has more than one Tax Rates row in force on ${toISO(date)}; ${line.contract.contractId} is billed untaxed and its documents are flagged`,
       'Keep one Tax Rates row per Jurisdiction and Effective From, then run Bill again',
     );
     return { status: 'flagged' };
@@ -309,8 +312,8 @@ function taxRuleFor(line: ScheduleLine, date: CalendarDate, inputs: BillingInput
     taxLookup.report(
       line, jurisdiction,
       listed
-        ? `No Tax Rates row for ${jurisdiction} is in force on ${toISO(date)} (every Effective From is later); ${line.contractId} is billed untaxed and its documents are flagged`
-        : `Tax Jurisdiction ${jurisdiction} is not on the Tax Rates sheet; ${line.contractId} is billed untaxed and its documents are flagged`,
+        ? `No Tax Rates row for ${jurisdiction} is in force on ${toISO(date)} (every Effective From is later); ${line.contract.contractId} is billed untaxed and its documents are flagged`
+        : `Tax Jurisdiction ${jurisdiction} is not on the Tax Rates sheet; ${line.contract.contractId} is billed untaxed and its documents are flagged`,
       listed
         ? `Add a Tax Rates row for ${jurisdiction} effective on or before ${toISO(date)}, then run Bill again`
         : `Add ${jurisdiction} to Tax Rates (or correct the jurisdiction, or mark the line Tax Exempt), then run Bill again`,
@@ -361,7 +364,7 @@ export function allocateByLargestRemainder(total: Decimal, weights: Decimal[], p
   return base.map((b) => (b === 0n ? ZERO : new Decimal(`${b}e-${places}`)));
 }
 
-function setTax(line: ScheduleLine, tax: Decimal): void {
+function setTax(line: BilledLine, tax: Decimal): void {
   // a negated or rounded-away zero would show as -0 in a cell
   line.tax = tax.isZero() ? ZERO : tax;
   line.total = line.netAmount.plus(tax);
@@ -376,7 +379,7 @@ function taxInvoice(
 ): void {
   const { rounding } = inputs.settings;
   // in first-seen order; most documents have one jurisdiction, so no Map until a second one
-  let buckets: { jurisdiction: string; rate: Decimal; lines: ScheduleLine[] }[] | null = null;
+  let buckets: { jurisdiction: string; rate: Decimal; lines: BilledLine[] }[] | null = null;
   for (const line of group.lines) {
     const rule = taxRuleFor(line, group.invoiceDate, inputs, taxLookup);
     if (rule.status !== 'taxed') {
@@ -420,7 +423,7 @@ function taxInvoice(
  * remainder by one common factor, so the shares and their ranking are the same.
  */
 function taxSharesInUnits(
-  lines: ScheduleLine[],
+  lines: BilledLine[],
   rate: { units: number; places: number } | null,
   places: number,
   rounding: Rounding,
@@ -472,13 +475,13 @@ function taxSharesInUnits(
  */
 function taxCredits(
   groups: DocumentGroup[],
-  byLineId: Map<string, ScheduleLine>,
+  byLineId: Map<string, BilledLine>,
   inputs: BillingInputs,
   chargeTax: Map<string, ChargeTax>,
   taxLookup: TaxLookup,
 ): void {
   const { rounding } = inputs.settings;
-  const groupOf = new Map<ScheduleLine, DocumentGroup>();
+  const groupOf = new Map<BilledLine, DocumentGroup>();
   for (const group of groups) {
     if (group.kind === 'Credit Memo') for (const line of group.lines) groupOf.set(line, group);
   }
@@ -492,7 +495,7 @@ function taxCredits(
     if (charge) {
       if (charge.status === 'flagged') group.taxFlagged = true;
       if (charge.status !== 'taxed') continue;
-      let giveBack = roundMoney(credit.netAmount.negated().times(charge.rate), credit.currency, rounding);
+      let giveBack = roundMoney(credit.netAmount.negated().times(charge.rate), credit.contract.currency, rounding);
       if (giveBack.isPositive()) {
         const room = Decimal.max(ZERO, charge.creditable);
         giveBack = Decimal.min(giveBack, room);
@@ -505,40 +508,40 @@ function taxCredits(
     const rule = taxRuleFor(credit, credit.invoiceDate, inputs, taxLookup);
     if (rule.status === 'flagged') group.taxFlagged = true;
     if (rule.status !== 'taxed') continue;
-    setTax(credit, roundMoney(credit.netAmount.times(rule.rate), credit.currency, rounding));
+    setTax(credit, roundMoney(credit.netAmount.times(rule.rate), credit.contract.currency, rounding));
   }
 }
 
 // ------------------------------------------------------------------ reporting currency
 
 /** Reporting Amount per line; one Warning per currency and invoice date without a rate. */
-function convertToReportingCurrency(lines: ScheduleLine[], inputs: BillingInputs): Issue[] {
+function convertToReportingCurrency(lines: BilledLine[], inputs: BillingInputs): Issue[] {
   const { settings } = inputs;
   const fx = new FxTable(inputs.fxRates, settings.reportingCurrency);
   const conversion = new UnitConversion(settings.reportingCurrency, settings.rounding);
   const rates = new Map<string, Map<number, Decimal | null>>();
   const missing = new Map<string, { currency: string; date: CalendarDate; count: number }>();
   for (const line of lines) {
-    let byDate = rates.get(line.currency);
+    let byDate = rates.get(line.contract.currency);
     if (byDate === undefined) {
       byDate = new Map();
-      rates.set(line.currency, byDate);
+      rates.set(line.contract.currency, byDate);
     }
     let rate = byDate.get(line.invoiceDate);
     if (rate === undefined) {
-      rate = fx.rateOn(line.currency, line.invoiceDate);
+      rate = fx.rateOn(line.contract.currency, line.invoiceDate);
       byDate.set(line.invoiceDate, rate);
     }
     line.reportingAmount =
       rate === null
         ? null
-        : conversion.convert(line.netAmount, line.currency, rate) ??
+        : conversion.convert(line.netAmount, line.contract.currency, rate) ??
           toReportingCurrency(line.netAmount, rate, settings.reportingCurrency, settings.rounding);
     if (line.reportingAmount !== null) continue;
-    const key = JSON.stringify([line.currency, line.invoiceDate]);
+    const key = JSON.stringify([line.contract.currency, line.invoiceDate]);
     const seen = missing.get(key);
     if (seen) seen.count++;
-    else missing.set(key, { currency: line.currency, date: line.invoiceDate, count: 1 });
+    else missing.set(key, { currency: line.contract.currency, date: line.invoiceDate, count: 1 });
   }
   return [...missing.values()]
     .sort((a, b) => compareText(a.currency, b.currency) || a.date - b.date)
@@ -588,9 +591,9 @@ function headerField(indexes: number[], contracts: ContractLine[], field: Header
 
 /** The document's contract lines in sheet order, each once. */
 function contractLineIndexes(group: DocumentGroup): number[] {
-  const first = group.lines[0].contractLineIndex;
-  if (group.lines.every((l) => l.contractLineIndex === first)) return [first];
-  return [...new Set(group.lines.map((l) => l.contractLineIndex))].sort((a, b) => a - b);
+  const first = group.lines[0].contract.contractLineIndex;
+  if (group.lines.every((l) => l.contract.contractLineIndex === first)) return [first];
+  return [...new Set(group.lines.map((l) => l.contract.contractLineIndex))].sort((a, b) => a - b);
 }
 
 /** Subtotal and Tax of a document: whole minor units when exact, else Decimal sums. */
@@ -632,7 +635,7 @@ function decimalSums(group: DocumentGroup): { subtotal: Decimal; tax: Decimal; t
 function toDocument(
   group: DocumentGroup,
   inputs: BillingInputs,
-  byLineId: Map<string, ScheduleLine>,
+  byLineId: Map<string, BilledLine>,
   billRuns: BillRuns,
 ): BillingDocument {
   const { subtotal, tax, total } = documentSums(group);
@@ -650,7 +653,7 @@ function toDocument(
     document: group.kind,
     number: group.number,
     contractId: group.contractId,
-    customer: group.lines[0].customer,
+    customer: group.lines[0].contract.customer,
     billingEntity: group.billingEntity,
     currency: group.currency,
     invoiceDate: group.invoiceDate,

@@ -2,6 +2,7 @@ import { addDays } from './calendarDate';
 import { milestoneText } from './calculationText';
 import { ONE, ZERO } from './decimal';
 import { cellAddress, Issue, issueAt } from './issue';
+import { lineContract } from './lineContract';
 import { formatAmount, roundMoney, Rounding } from './money';
 import type { ContractLine, Milestone, ScheduleLine } from './model';
 import { matchKey } from './matchKey';
@@ -87,14 +88,13 @@ export function scheduleMilestoneLine(
     return { lines, issues };
   }
   let billed = ZERO;
+  const contract = lineContract(line, lineIndex);
   milestones.forEach((m, i) => {
     const amount = roundMoney(m.amount, line.currency, rounding);
     billed = billed.plus(amount);
     lines.push({
+      contract,
       lineId: `${line.contractId}|${lineIndex}|m${i}|Milestone`,
-      contractId: line.contractId,
-      customer: line.customer,
-      product: line.product,
       lineType: 'Milestone',
       periodStart: m.date,
       periodEnd: m.date,
@@ -106,19 +106,10 @@ export function scheduleMilestoneLine(
       amount,
       discount: ZERO,
       netAmount: amount,
-      currency: line.currency,
-      tax: ZERO,
-      total: amount,
-      reportingAmount: null,
       calculation: milestoneText(m.milestone, amount, line.currency),
       source: cellAddress(m.source, 'amount'),
-      billingEntity: line.billingEntity,
-      taxJurisdiction: line.taxJurisdiction,
-      taxExempt: line.taxExempt,
-      contractLineIndex: lineIndex,
       creditOf: null,
       usageByDate: null,
-      documentNumber: null,
     });
   });
   if (line.totalContractValue !== null) {

@@ -177,13 +177,30 @@ export interface BillingInputs {
 
 export type LineType = 'Recurring' | 'Prorated' | 'Credit' | 'Usage' | 'True-Up' | 'Milestone';
 
-/** One row of the Billing Schedule: one charge (credits negative). */
+/**
+ * What every schedule line of one contract line shares: who is billed, for what, in which
+ * currency, and how it is taxed. One object per contract line (or added product), shared by all
+ * of its lines and never changed: a 300,000-line book then carries these eight fields once per
+ * contract line rather than once per line, which keeps schedule lines small and fast to make.
+ */
+export interface LineContract {
+  readonly contractId: string;
+  readonly customer: string;
+  readonly product: string;
+  readonly currency: string;
+  readonly billingEntity: string;
+  readonly taxJurisdiction: string | null;
+  readonly taxExempt: boolean;
+  /** index into BillingInputs.contracts of the contract line it bills (-1 for none) */
+  readonly contractLineIndex: number;
+}
+
+/** One charge of the Billing Schedule (credits negative), as the schedule makes it: before tax and document numbers. */
 export interface ScheduleLine {
+  /** the contract line it bills, shared by its other lines */
+  contract: LineContract;
   /** stable within a run: contract, product, line and sequence; used to tie credits to charges */
   lineId: string;
-  contractId: string;
-  customer: string;
-  product: string;
   lineType: LineType;
   periodStart: CalendarDate;
   periodEnd: CalendarDate;
@@ -195,26 +212,27 @@ export interface ScheduleLine {
   amount: Decimal;
   discount: Decimal;
   netAmount: Decimal;
-  currency: string;
-  /** set by documents (tax allocation); zero before */
-  tax: Decimal;
-  total: Decimal;
-  /** null when no FX rate was found (a Warning says so) */
-  reportingAmount: Decimal | null;
   calculation: string;
   /** input cell (Contracts!A5) or Amendment ID */
   source: string;
-  billingEntity: string;
-  taxJurisdiction: string | null;
-  taxExempt: boolean;
-  /** index into BillingInputs.contracts of the contract line it bills (-1 for none) */
-  contractLineIndex: number;
   /** for Credit lines: the lineId of the charge whose period it credits */
   creditOf: string | null;
   /** for Usage lines: the rated units by usage date, so revenue follows usage */
   usageByDate: { date: CalendarDate; quantity: Decimal }[] | null;
-  /** set by documents: the INV-/CM- number this line is on */
+}
+
+/**
+ * One row of the Billing Schedule sheet: a schedule line on its document. Documents add these
+ * fields to the schedule's own lines (billDocuments), all four in this order on every line.
+ */
+export interface BilledLine extends ScheduleLine {
+  /** the line's share of its document's tax (zero when untaxed) */
+  tax: Decimal;
+  total: Decimal;
+  /** the INV-/CM- number this line is on (null only when no document could be made) */
   documentNumber: string | null;
+  /** null when no FX rate was found (a Warning says so) */
+  reportingAmount: Decimal | null;
 }
 
 export type DocumentKind = 'Invoice' | 'Credit Memo';

@@ -4,6 +4,7 @@ import {
 } from './calculationText';
 import { Decimal, ONE, ZERO } from './decimal';
 import { cellAddress, Issue, issueAt } from './issue';
+import { lineContract } from './lineContract';
 import { formatAmount, halfMinorUnit, minorUnits, roundMoney } from './money';
 import type { ContractLine, LineType, PriceTier, ScheduleLine, Settings } from './model';
 import {
@@ -83,7 +84,7 @@ export function scheduleRecurringLine(
   const source = cellAddress(line.source);
   const idPrefix = `${line.contractId}|${lineIndex}|`;
   const netDays = line.paymentTerms.netDays;
-  const currency = line.currency;
+  const contract = lineContract(line, lineIndex);
   const arrears = line.billingTiming === 'Arrears';
   const closeDate = line.closeDate;
   const n = periods.length;
@@ -95,10 +96,8 @@ export function scheduleRecurringLine(
     // Advance: the period start, not before the Close Date (one catch-up invoice); Arrears: the day after
     const invoiceDate = arrears ? ((p.end + 1) as CalendarDate) : closeDate !== null && p.start < closeDate ? closeDate : p.start;
     out.push({
+      contract,
       lineId: idPrefix + lineIdSuffix(i, lineType),
-      contractId: line.contractId,
-      customer: line.customer,
-      product: line.product,
       lineType,
       periodStart: p.start,
       periodEnd: p.end,
@@ -110,19 +109,10 @@ export function scheduleRecurringLine(
       amount: v.gross,
       discount: v.discount,
       netAmount: v.net,
-      currency,
-      tax: ZERO,
-      total: v.net,
-      reportingAmount: null,
       calculation: v.calculation,
       source,
-      billingEntity: line.billingEntity,
-      taxJurisdiction: line.taxJurisdiction,
-      taxExempt: line.taxExempt,
-      contractLineIndex: lineIndex,
       creditOf: null,
       usageByDate: null,
-      documentNumber: null,
     });
   }
 }

@@ -25,20 +25,20 @@ function revenueInDecimals(
   const { rounding } = inputs.settings;
   const groups = new Map<string, RevenueGroup>();
   const groupOf = (line: ScheduleLine): RevenueGroup => {
-    const contractKey = line.contractId.trim().toUpperCase();
-    const product = line.product.trim();
-    const key = JSON.stringify([contractKey, product, line.currency]);
+    const contractKey = line.contract.contractId.trim().toUpperCase();
+    const product = line.contract.product.trim();
+    const key = JSON.stringify([contractKey, product, line.contract.currency]);
     let group = groups.get(key);
     if (!group) {
       group = {
-        key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product: line.product, currency: line.currency,
+        key, contractKey, contractId: line.contract.contractId.trim(), customer: line.contract.customer, product: line.contract.product, currency: line.contract.currency,
         billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
       };
       groups.set(key, group);
     }
     // the same spelling whatever order the lines come in
-    if (compareText(line.contractId.trim(), group.contractId) < 0) group.contractId = line.contractId.trim();
-    if (compareText(line.customer, group.customer) < 0) group.customer = line.customer;
+    if (compareText(line.contract.contractId.trim(), group.contractId) < 0) group.contractId = line.contract.contractId.trim();
+    if (compareText(line.contract.customer, group.customer) < 0) group.customer = line.contract.customer;
     return group;
   };
 
@@ -50,7 +50,7 @@ function revenueInDecimals(
     const group = groupOf(line);
     addTo(group.billed, firstOfMonth(line.invoiceDate), line.netAmount);
     touch(group, line.invoiceDate);
-    const pool = line.lineType === 'Recurring' ? pools.get(line.contractLineIndex) : undefined;
+    const pool = line.lineType === 'Recurring' ? pools.get(line.contract.contractLineIndex) : undefined;
     if (pool !== undefined) {
       const poolKey = JSON.stringify([pool, group.key]);
       const members = pooled.get(poolKey);
@@ -61,7 +61,7 @@ function revenueInDecimals(
     }
     const service = serviceOf(line);
     for (const month of service.months) touch(group, month);
-    for (const [month, amount] of recognizeCumulatively(line.netAmount, service.weights, line.currency, rounding)) {
+    for (const [month, amount] of recognizeCumulatively(line.netAmount, service.weights, line.contract.currency, rounding)) {
       addTo(group.recognized, month, amount);
     }
   }
@@ -125,7 +125,7 @@ function revenueInMinorUnits(
   const nets: number[] = new Array<number>(lines.length);
   let magnitude = 0;
   for (let i = 0; i < lines.length; i++) {
-    const net = unitsOf(lines[i].netAmount, minorUnits(lines[i].currency));
+    const net = unitsOf(lines[i].netAmount, minorUnits(lines[i].contract.currency));
     if (net === null) return null;
     nets[i] = net;
     magnitude += Math.abs(net);
@@ -147,28 +147,28 @@ function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInput
   let lastGroup: UnitGroup | null = null;
   const groupOf = (line: ScheduleLine): UnitGroup => {
     let group: UnitGroup | undefined;
-    if (last !== null && lastGroup !== null && line.contractId === last.contractId && line.product === last.product && line.currency === last.currency) {
+    if (last !== null && lastGroup !== null && line.contract.contractId === last.contract.contractId && line.contract.product === last.contract.product && line.contract.currency === last.contract.currency) {
       group = lastGroup;
     } else {
-      let contractKey = contractKeys.get(line.contractId);
+      let contractKey = contractKeys.get(line.contract.contractId);
       if (contractKey === undefined) {
-        contractKey = line.contractId.trim().toUpperCase();
-        contractKeys.set(line.contractId, contractKey);
+        contractKey = line.contract.contractId.trim().toUpperCase();
+        contractKeys.set(line.contract.contractId, contractKey);
       }
-      const product = line.product.trim();
-      const key = JSON.stringify([contractKey, product, line.currency]);
+      const product = line.contract.product.trim();
+      const key = JSON.stringify([contractKey, product, line.contract.currency]);
       group = groups.get(key);
       if (!group) {
         group = {
-          key, contractKey, contractId: line.contractId.trim(), customer: line.customer, product: line.product, currency: line.currency,
-          places: minorUnits(line.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
+          key, contractKey, contractId: line.contract.contractId.trim(), customer: line.contract.customer, product: line.contract.product, currency: line.contract.currency,
+          places: minorUnits(line.contract.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
         };
         groups.set(key, group);
       }
       // the same spelling whatever order the lines come in
-      if (compareText(line.contractId.trim(), group.contractId) < 0) group.contractId = line.contractId.trim();
+      if (compareText(line.contract.contractId.trim(), group.contractId) < 0) group.contractId = line.contract.contractId.trim();
     }
-    if (line.customer !== group.customer && compareText(line.customer, group.customer) < 0) group.customer = line.customer;
+    if (line.contract.customer !== group.customer && compareText(line.contract.customer, group.customer) < 0) group.customer = line.contract.customer;
     last = line;
     lastGroup = group;
     return group;
@@ -183,7 +183,7 @@ function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInput
     const group = groupOf(line);
     addUnitsTo(group.billed, firstOfMonth(line.invoiceDate), net);
     touch(group, line.invoiceDate);
-    const pool = line.lineType === 'Recurring' ? pools.get(line.contractLineIndex) : undefined;
+    const pool = line.lineType === 'Recurring' ? pools.get(line.contract.contractLineIndex) : undefined;
     if (pool !== undefined) {
       const poolKey = JSON.stringify([pool, group.key]);
       const members = pooled.get(poolKey);
@@ -199,7 +199,7 @@ function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInput
     if (line.lineType === 'Milestone' || (line.lineType === 'Usage' && line.usageByDate && line.usageByDate.length > 0)) {
       const service = serviceOf(line);
       for (const month of service.months) touch(group, month);
-      for (const [month, amount] of recognizeCumulatively(line.netAmount, service.weights, line.currency, rounding)) {
+      for (const [month, amount] of recognizeCumulatively(line.netAmount, service.weights, line.contract.currency, rounding)) {
         const units = unitsOf(amount, group.places);
         if (units === null) throw new Unsafe();
         addUnitsTo(group.recognized, month, units);

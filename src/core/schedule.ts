@@ -120,13 +120,17 @@ function sortable(l: ScheduleLine): boolean {
 
 /** Schedule order on two lines (see sortSchedule); the same text compares as equal without a lookup. */
 function compareLines(a: ScheduleLine, b: ScheduleLine): number {
-  if (a.contractId !== b.contractId) {
-    const byContract = compareText(a.contractId, b.contractId);
-    if (byContract !== 0) return byContract;
-  }
-  if (a.product !== b.product) {
-    const byProduct = compareText(a.product, b.product);
-    if (byProduct !== 0) return byProduct;
+  const ca = a.contract;
+  const cb = b.contract;
+  if (ca !== cb) {
+    if (ca.contractId !== cb.contractId) {
+      const byContract = compareText(ca.contractId, cb.contractId);
+      if (byContract !== 0) return byContract;
+    }
+    if (ca.product !== cb.product) {
+      const byProduct = compareText(ca.product, cb.product);
+      if (byProduct !== 0) return byProduct;
+    }
   }
   return compareWithinPair(a, b);
 }
@@ -179,24 +183,25 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
       major[i] = start + DAY_RANGE;
       minor[i] = (invoice + DAY_RANGE) * 8 + (type ?? 0);
     }
-    if (l.contractId === lastContract && l.product === lastProduct) {
+    const { contractId, product } = l.contract;
+    if (contractId === lastContract && product === lastProduct) {
       pairOfLine[i] = lastPair;
       continue;
     }
-    let products = byContract.get(l.contractId);
+    let products = byContract.get(contractId);
     if (!products) {
       products = new Map();
-      byContract.set(l.contractId, products);
+      byContract.set(contractId, products);
     }
-    let pair = products.get(l.product);
+    let pair = products.get(product);
     if (pair === undefined) {
       pair = pairs.length;
-      pairs.push({ contractId: l.contractId, product: l.product });
-      products.set(l.product, pair);
+      pairs.push({ contractId, product });
+      products.set(product, pair);
     }
     pairOfLine[i] = pair;
-    lastContract = l.contractId;
-    lastProduct = l.product;
+    lastContract = contractId;
+    lastProduct = product;
     lastPair = pair;
   }
   const pairOrder = pairs.map((_, i) => i).sort((a, b) =>

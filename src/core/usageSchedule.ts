@@ -2,6 +2,7 @@ import { addDays, toISO } from './calendarDate';
 import { discountText, flatText, resultText, resultTextMinor, trueUpText } from './calculationText';
 import { Decimal, ONE, ZERO } from './decimal';
 import { cellAddress, Issue, issueAt } from './issue';
+import { lineContract } from './lineContract';
 import { minorUnits, roundMoney } from './money';
 import type { ContractLine, ScheduleLine, Settings } from './model';
 import {
@@ -51,6 +52,7 @@ export function scheduleUsageLine(
   const places = minorUnits(currency);
   const whole = wholeUnitRaterOf(line, tiers, rounding, context.usageRaters);
   const netDays = line.paymentTerms.netDays;
+  const contract = lineContract(line, lineIndex);
   let beyondWarned = false;
   let r = 0;
   // rows before the first period cannot happen (assignment checks the line's dates)
@@ -94,10 +96,8 @@ export function scheduleUsageLine(
     }
     if (charged) {
       out.push({
+        contract,
         lineId: idPrefix + lineIdSuffix(k, 'Usage'),
-        contractId: line.contractId,
-        customer: line.customer,
-        product: line.product,
         lineType: 'Usage',
         periodStart: p.start,
         periodEnd: p.end,
@@ -109,19 +109,10 @@ export function scheduleUsageLine(
         amount: gross,
         discount,
         netAmount: net,
-        currency,
-        tax: ZERO,
-        total: net,
-        reportingAmount: null,
         calculation: flatText(fast === null ? resultText(expression + discountPart, net, currency) : resultTextMinor(expression + discountPart, fast.netMinor, places)),
         source: first < r ? cellAddress(records[first].source, 'quantity') : lineSource,
-        billingEntity: line.billingEntity,
-        taxJurisdiction: line.taxJurisdiction,
-        taxExempt: line.taxExempt,
-        contractLineIndex: lineIndex,
         creditOf: null,
         usageByDate: unitsByDateIn(records, first, r),
-        documentNumber: null,
       });
     }
     if (minimum !== null) {
@@ -129,10 +120,8 @@ export function scheduleUsageLine(
       if (net.lt(due)) {
         const trueUp = due.minus(net);
         out.push({
+          contract,
           lineId: idPrefix + lineIdSuffix(k, 'True-Up'),
-          contractId: line.contractId,
-          customer: line.customer,
-          product: line.product,
           lineType: 'True-Up',
           periodStart: p.start,
           periodEnd: p.end,
@@ -144,19 +133,10 @@ export function scheduleUsageLine(
           amount: trueUp,
           discount: ZERO,
           netAmount: trueUp,
-          currency,
-          tax: ZERO,
-          total: trueUp,
-          reportingAmount: null,
           calculation: trueUpText(minimum, p.factorFraction, p.partial, due, net, trueUp, currency),
           source: cellAddress(line.source, 'minimumCommit'),
-          billingEntity: line.billingEntity,
-          taxJurisdiction: line.taxJurisdiction,
-          taxExempt: line.taxExempt,
-          contractLineIndex: lineIndex,
           creditOf: null,
           usageByDate: null,
-          documentNumber: null,
         });
       }
     }

@@ -23,7 +23,7 @@ export function computeBilling(inputs: BillingInputs, sheetRowLimit?: number): B
   const billing = billBook(inputs);
   const invoices = billing.documents.filter((d) => d.document === 'Invoice').length;
   const creditMemos = billing.documents.length - invoices;
-  const contractsBilled = new Set(billing.lines.map((l) => l.contractId)).size;
+  const contractsBilled = new Set(billing.lines.map((l) => l.contract.contractId)).size;
   const limit = sheetRowLimit ?? EXCEL_MAX_DATA_ROWS;
   // one invoice per contract and period grows as fast as the schedule, so every sheet may split
   const sheets = [

@@ -1,5 +1,5 @@
 import { addMonthsClamped, lastOfMonth, type CalendarDate } from '../core/calendarDate';
-import type { Amendment, BillingDocument, ContractLine, FxRate, ScheduleLine, Settings } from '../core/model';
+import type { Amendment, BillingDocument, ContractLine, FxRate, BilledLine, Settings } from '../core/model';
 import { billingLagHours } from './billingLag';
 import { groupContracts, type ContractFacts } from './contracts';
 import { compareMatch, type Comparison } from './discrepancy';
@@ -22,7 +22,7 @@ export interface ReconcileInput {
   /** Draft Invoices over the whole life of every contract */
   expectedDocuments: BillingDocument[];
   /** Billing Schedule lines: the periods each document covers */
-  expectedLines: ScheduleLine[];
+  expectedLines: BilledLine[];
   fxRates: FxRate[];
   exports: ReconciliationInputs;
 }

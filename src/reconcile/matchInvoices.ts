@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../core/calendarDate';
-import type { BillingDocument, ScheduleLine } from '../core/model';
+import type { BillingDocument, BilledLine } from '../core/model';
 import type { ActualInvoice } from './model';
 import type { ContractFacts } from './contracts';
 import { MATCH_WINDOW_DAYS, idKey, isInMatchWindow, monthOf } from './identity';
@@ -53,7 +53,7 @@ function lineDocumentKey(contractId: string, entity: string, currency: string, d
 }
 
 /** Each document's earliest Period Start, from its lines' Document number, else its grouping key. */
-function documentPeriodStarts(lines: ScheduleLine[]): { byNumber: Map<string, CalendarDate>; byKey: Map<string, CalendarDate> } {
+function documentPeriodStarts(lines: BilledLine[]): { byNumber: Map<string, CalendarDate>; byKey: Map<string, CalendarDate> } {
   const byNumber = new Map<string, CalendarDate>();
   const byKey = new Map<string, CalendarDate>();
   const keep = (map: Map<string, CalendarDate>, key: string, date: CalendarDate) => {
@@ -65,7 +65,7 @@ function documentPeriodStarts(lines: ScheduleLine[]): { byNumber: Map<string, Ca
       keep(byNumber, line.documentNumber, line.periodStart);
       continue;
     }
-    const key = lineDocumentKey(line.contractId, line.billingEntity, line.currency, line.invoiceDate, line.lineType === 'Credit');
+    const key = lineDocumentKey(line.contract.contractId, line.contract.billingEntity, line.contract.currency, line.invoiceDate, line.lineType === 'Credit');
     keep(byKey, key, line.periodStart);
   }
   return { byNumber, byKey };
@@ -73,7 +73,7 @@ function documentPeriodStarts(lines: ScheduleLine[]): { byNumber: Map<string, Ca
 
 export function expectedDocuments(
   documents: BillingDocument[],
-  lines: ScheduleLine[],
+  lines: BilledLine[],
   contracts: Map<string, ContractFacts>,
 ): ExpectedDocument[] {
   const starts = documentPeriodStarts(lines);

@@ -71,7 +71,7 @@ function coveredContracts(context: ReconciliationContext, month: CalendarDate): 
   const covered = new Set<string>();
   for (const line of context.input.expectedLines) {
     if (line.lineType === 'Credit' || line.periodStart > monthEnd || line.periodEnd < month) continue;
-    const key = idKey(line.contractId);
+    const key = idKey(line.contract.contractId);
     if (key !== null) covered.add(key);
   }
   return covered;

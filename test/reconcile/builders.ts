@@ -3,7 +3,7 @@ import { playbookSettings } from '../support/playbookSettings';
 import { fromISO, type CalendarDate } from '../../src/core/calendarDate';
 import { Decimal } from '../../src/core/decimal';
 import type { SourceRow } from '../../src/core/issue';
-import type { Amendment, BillingDocument, ContractLine, FxRate, ScheduleLine, Settings } from '../../src/core/model';
+import type { Amendment, BillingDocument, ContractLine, FxRate, BilledLine, Settings } from '../../src/core/model';
 import type { ReconcileInput } from '../../src/reconcile/reconcileMonth';
 import type { ActualInvoice, PaymentAttempt, SyncLogEntry } from '../../src/reconcile/model';
 
@@ -64,7 +64,7 @@ export function expected(
   subtotal: string,
   overrides: Partial<BillingDocument> = {},
   period?: { start: string; end: string },
-): { document: BillingDocument; line: ScheduleLine } {
+): { document: BillingDocument; line: BilledLine } {
   const kind = overrides.document ?? (subtotal.startsWith('-') ? 'Credit Memo' : 'Invoice');
   const number = overrides.number ?? `${kind === 'Invoice' ? 'INV' : 'CM'}-${contractId}-${compact(invoiceDate)}`;
   const document: BillingDocument = {
@@ -90,11 +90,18 @@ export function expected(
     ...overrides,
   };
   const periodStart = d(period?.start ?? invoiceDate);
-  const line: ScheduleLine = {
+  const line: BilledLine = {
+    contract: {
+      contractId,
+      customer: document.customer,
+      product: 'Platform',
+      currency: document.currency,
+      billingEntity: document.billingEntity,
+      taxJurisdiction: null,
+      taxExempt: false,
+      contractLineIndex: 0,
+    },
     lineId: `${number}-1`,
-    contractId,
-    customer: document.customer,
-    product: 'Platform',
     lineType: kind === 'Invoice' ? 'Recurring' : 'Credit',
     periodStart,
     periodEnd: d(period?.end ?? invoiceDate),
@@ -106,19 +113,14 @@ export function expected(
     amount: document.subtotal,
     discount: dec(0),
     netAmount: document.subtotal,
-    currency: document.currency,
-    tax: dec(0),
-    total: document.subtotal,
-    reportingAmount: document.subtotal,
     calculation: '',
     source: 'Contracts!A2',
-    billingEntity: document.billingEntity,
-    taxJurisdiction: null,
-    taxExempt: false,
-    contractLineIndex: 0,
     creditOf: null,
     usageByDate: null,
+    tax: dec(0),
+    total: document.subtotal,
     documentNumber: number,
+    reportingAmount: document.subtotal,
   };
   return { document, line };
 }
@@ -184,8 +186,8 @@ export function input(parts: {
   contracts?: ContractLine[];
   amendments?: Amendment[];
   skippedContractIds?: string[];
-  expected?: { document: BillingDocument; line: ScheduleLine }[];
-  extraLines?: ScheduleLine[];
+  expected?: { document: BillingDocument; line: BilledLine }[];
+  extraLines?: BilledLine[];
   fxRates?: FxRate[];
   invoices?: ActualInvoice[];
   payments?: PaymentAttempt[];

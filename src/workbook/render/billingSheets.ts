@@ -41,10 +41,10 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings,
     { header: 'Document', kind: 'text', width: 24 },
   ];
   const rowSource = recordRows(result.lines, (l) => [
-    textCell(l.contractId), textCell(l.customer), textCell(l.product), l.lineType,
+    textCell(l.contract.contractId), textCell(l.contract.customer), textCell(l.contract.product), l.lineType,
     dateCell(l.periodStart), dateCell(l.periodEnd), dateCell(l.invoiceDate), dateCell(l.dueDate),
     decimalToNumber(l.quantity), moneyCell(l.unitPrice), decimalToNumber(l.prorationFactor),
-    moneyCell(l.amount), moneyCell(l.discount), moneyCell(l.netAmount), l.currency,
+    moneyCell(l.amount), moneyCell(l.discount), moneyCell(l.netAmount), l.contract.currency,
     moneyCell(l.tax), moneyCell(l.total), moneyCell(l.reportingAmount),
     textCell(l.calculation), textCell(l.source), textCell(l.documentNumber),
   ]);
@@ -56,7 +56,7 @@ export function renderBillingSchedule(result: BillingResult, settings: Settings,
     columns,
     rows: [],
     rowSource,
-    rowCurrency: result.lines.map((l) => l.currency),
+    rowCurrency: result.lines.map((l) => l.contract.currency),
     flags,
   }, sheetRowLimit);
 }

@@ -42,8 +42,8 @@ export function amendment(spec: AmendmentSpec): Amendment {
 /** Schedule lines as compact rows, with the line's product and source, for expectations. */
 export function amendedRows(lines: readonly ScheduleLine[]): string[] {
   return lines.map((l) => {
-    const places = minorUnits(l.currency);
-    return [l.product, l.lineType, iso(l.periodStart), iso(l.periodEnd), iso(l.invoiceDate), l.amount.toFixed(places), l.netAmount.toFixed(places)].join(' ');
+    const places = minorUnits(l.contract.currency);
+    return [l.contract.product, l.lineType, iso(l.periodStart), iso(l.periodEnd), iso(l.invoiceDate), l.amount.toFixed(places), l.netAmount.toFixed(places)].join(' ');
   });
 }
 

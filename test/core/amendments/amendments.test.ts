@@ -154,7 +154,7 @@ describe('Add Product', () => {
       contracts: [contractLine({ row: 2, start: '2026-01-15', end: '2027-01-14', discount: 0 })],
       amendments: [amendment({ effective: '2026-03-01', type: 'Add Product', product: 'Analytics', price: 1200, row: 2, id: 'AMD-ADD' })],
     }));
-    const analytics = out.lines.filter((l) => l.product === 'Analytics');
+    const analytics = out.lines.filter((l) => l.contract.product === 'Analytics');
     const periodStarts = ['03-15', '04-15', '05-15', '06-15', '07-15', '08-15', '09-15', '10-15', '11-15', '12-15'];
     const periodEnds = ['04-14', '05-14', '06-14', '07-14', '08-14', '09-14', '10-14', '11-14', '12-14', '01-14'];
     expect(amendedRows(analytics)).toEqual([
@@ -166,7 +166,7 @@ describe('Add Product', () => {
     expect(new Set(out.lines.map((l) => l.lineId)).size).toBe(out.lines.length);
     expect(prorationRows(out.proration)).toEqual(['AMD-ADD Analytics 2026-03-01 2026-03-14 0.00 100.00 14 14 0.5 0.00 50.00']);
     // the first line is untouched
-    expect(out.lines.filter((l) => l.product === 'Platform').map((l) => l.netAmount.toFixed(2))).toEqual([...Array(11).fill('833.33'), '833.37']);
+    expect(out.lines.filter((l) => l.contract.product === 'Platform').map((l) => l.netAmount.toFixed(2))).toEqual([...Array(11).fill('833.33'), '833.37']);
   });
 
   it('inherits Frequency, Timing, Discount % and Tax Jurisdiction from the contract\'s first line', () => {
@@ -178,12 +178,12 @@ describe('Add Product', () => {
       amendments: [amendment({ effective: '2026-07-01', type: 'Add Product', product: 'Analytics', price: 4000, quantity: 2, row: 2 })],
     }));
     // quarters from Jan 1 to the contract's latest End Date 2027-03-31; 4,000.00/yr x 2 x 3/12 x (1 - 10%)
-    expect(amendedRows(out.lines.filter((l) => l.product === 'Analytics'))).toEqual([
+    expect(amendedRows(out.lines.filter((l) => l.contract.product === 'Analytics'))).toEqual([
       'Analytics Recurring 2026-07-01 2026-09-30 2026-10-01 2000.00 1800.00',
       'Analytics Recurring 2026-10-01 2026-12-31 2027-01-01 2000.00 1800.00',
       'Analytics Recurring 2027-01-01 2027-03-31 2027-04-01 2000.00 1800.00',
     ]);
-    expect(out.lines.find((l) => l.product === 'Analytics')!.taxJurisdiction).toBe('US-CA');
+    expect(out.lines.find((l) => l.contract.product === 'Analytics')!.contract.taxJurisdiction).toBe('US-CA');
   });
 });
 
@@ -220,8 +220,8 @@ describe('Cancel', () => {
       contracts: [contractLine({ row: 2 }), contractLine({ row: 3, product: 'Support', unitPrice: 1200 })],
       amendments: [amendment({ effective: '2026-07-01', type: 'Cancel', product: 'Support', row: 2 })],
     }));
-    expect(out.lines.filter((l) => l.product === 'Support').map((l) => l.periodStart)).toHaveLength(6);
-    expect(out.lines.filter((l) => l.product === 'Platform')).toHaveLength(12);
+    expect(out.lines.filter((l) => l.contract.product === 'Support').map((l) => l.periodStart)).toHaveLength(6);
+    expect(out.lines.filter((l) => l.contract.product === 'Platform')).toHaveLength(12);
     expect(byType(out.lines, 'Credit')).toEqual([]);
   });
 });

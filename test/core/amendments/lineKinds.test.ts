@@ -131,7 +131,7 @@ describe('Late-booked and deferred changes', () => {
       contracts: [contractLine({ row: 2 })],
       amendments: [amendment({ effective: '2026-03-15', booked: '2026-04-10', type: 'Add Product', product: 'Analytics', price: 1200, row: 2 })],
     }));
-    const rows = amendedRows(out.lines.filter((l) => l.product === 'Analytics'));
+    const rows = amendedRows(out.lines.filter((l) => l.contract.product === 'Analytics'));
     expect(rows.slice(0, 3)).toEqual([
       // 100.00 x 17/31 = 54.838
       'Analytics Prorated 2026-03-15 2026-03-31 2026-04-10 54.84 54.84',

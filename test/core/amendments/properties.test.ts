@@ -89,7 +89,7 @@ const ADDED = /~row\d+~(credit|prorated)$/;
 function check(lines: ScheduleLine[]): void {
   // 1. no amount has more decimals than its currency; Discount = Amount - Net Amount
   for (const l of lines) {
-    const places = minorUnits(l.currency);
+    const places = minorUnits(l.contract.currency);
     for (const value of [l.amount, l.discount, l.netAmount]) expect(value.decimalPlaces()).toBeLessThanOrEqual(places);
     expect(l.discount.equals(l.amount.minus(l.netAmount))).toBe(true);
     expect(l.periodEnd).toBeGreaterThanOrEqual(l.periodStart);
@@ -99,7 +99,7 @@ function check(lines: ScheduleLine[]): void {
   for (const l of lines) {
     if (ADDED.test(l.lineId)) continue;
     const added = /~add~row(\d+)$/.exec(l.lineId)?.[1] ?? '';
-    const k = `${l.contractLineIndex}|${l.product}|${added}`;
+    const k = `${l.contract.contractLineIndex}|${l.contract.product}|${added}`;
     const list = charges.get(k) ?? [];
     list.push(l);
     charges.set(k, list);

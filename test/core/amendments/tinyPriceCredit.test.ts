@@ -25,7 +25,7 @@ const out = buildBillingSchedule(billingInputs({
 test('a ramp repriced below one yen a month is rounded on the running total, never to a negative installment', () => {
   // 0.165 x 38 / 12 = 0.5225 a month; running totals 0.5225, 1.045, 1.5675, 2.09 round to 1, 1, 2, 2,
   // so 1, 0, 1, 0 (sum 2 = round(2.09)); the remainder rule alone would give 1, 1, 1, -1
-  const ramp = out.lines.filter((l) => l.contractLineIndex === 1 && l.lineType === 'Recurring');
+  const ramp = out.lines.filter((l) => l.contract.contractLineIndex === 1 && l.lineType === 'Recurring');
   expect(ramp.map((l) => l.netAmount.toFixed(0))).toEqual(['1', '0', '1', '0']);
   expect(ramp[3].calculation).toBe('0.165/yr x 38 x 1/12 = 0 (rounded on the running total: each installment is below one minor unit)');
 });

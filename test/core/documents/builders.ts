@@ -116,17 +116,24 @@ export interface LineSpec {
 
 let nextId = 1;
 
-/** A Billing Schedule line as the schedule would hand it over (tax zero, no document yet). */
+/** A Billing Schedule line as the schedule would hand it over (no tax or document yet). */
 export function line(spec: LineSpec = {}): ScheduleLine {
   const periodStart = d(spec.periodStart ?? '2026-01-01');
   const periodEnd = d(spec.periodEnd ?? '2026-01-31');
   const invoiceDate = spec.invoiceDate ? d(spec.invoiceDate) : periodStart;
   const net = dec(spec.netAmount ?? '100.00');
   return {
+    contract: {
+      contractId: spec.contractId ?? 'C-100',
+      customer: 'Acme Corp',
+      product: spec.product ?? 'Platform',
+      currency: spec.currency ?? 'USD',
+      billingEntity: spec.billingEntity ?? 'Default',
+      taxJurisdiction: spec.taxJurisdiction === undefined ? null : spec.taxJurisdiction,
+      taxExempt: spec.taxExempt ?? false,
+      contractLineIndex: spec.contractLineIndex ?? 0,
+    },
     lineId: spec.lineId ?? `L${nextId++}`,
-    contractId: spec.contractId ?? 'C-100',
-    customer: 'Acme Corp',
-    product: spec.product ?? 'Platform',
     lineType: spec.lineType ?? 'Recurring',
     periodStart,
     periodEnd,
@@ -138,19 +145,10 @@ export function line(spec: LineSpec = {}): ScheduleLine {
     amount: net,
     discount: dec(0),
     netAmount: net,
-    currency: spec.currency ?? 'USD',
-    tax: dec(0),
-    total: net,
-    reportingAmount: null,
     calculation: '',
     source: 'Contracts!A2',
-    billingEntity: spec.billingEntity ?? 'Default',
-    taxJurisdiction: spec.taxJurisdiction === undefined ? null : spec.taxJurisdiction,
-    taxExempt: spec.taxExempt ?? false,
-    contractLineIndex: spec.contractLineIndex ?? 0,
     creditOf: spec.creditOf ?? null,
     usageByDate: spec.usageByDate ? spec.usageByDate.map((u) => ({ date: d(u.date), quantity: dec(u.quantity) })) : null,
-    documentNumber: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { controlTotals } from '../../../src/core/controlTotals';
 import { Decimal, sum } from '../../../src/core/decimal';
 import { buildDocuments } from '../../../src/core/documents';
 import type { CalendarDate } from '../../../src/core/calendarDate';
-import type { BillingInputs, ScheduleLine } from '../../../src/core/model';
+import type { BillingInputs, BilledLine } from '../../../src/core/model';
 import { taxRateOn } from '../../../src/core/tax';
 import { minorUnits, roundMoney } from '../../../src/core/money';
 import { buildRevenueSchedule } from '../../../src/core/revenue';
@@ -33,14 +33,14 @@ function run(plan: Parameters<typeof buildBook>[0]) {
  * round(sum of taxable Net x rate), each line's share within one minor unit of its exact
  * pro-rata share.
  */
-function checkInvoiceTax(number: string, date: CalendarDate, currency: string, lines: ScheduleLine[], inputs: BillingInputs): string[] {
+function checkInvoiceTax(number: string, date: CalendarDate, currency: string, lines: BilledLine[], inputs: BillingInputs): string[] {
   const wrong: string[] = [];
   const unit = new Decimal(10).pow(-minorUnits(currency));
-  const byJurisdiction = new Map<string, { rate: Decimal; lines: ScheduleLine[] }>();
+  const byJurisdiction = new Map<string, { rate: Decimal; lines: BilledLine[] }>();
   let expected = new Decimal(0);
   for (const line of lines) {
-    const jurisdiction = (line.taxJurisdiction ?? '').trim();
-    const found = line.taxExempt || jurisdiction === '' ? 'untaxed' : taxRateOn(inputs.taxRates, jurisdiction, date);
+    const jurisdiction = (line.contract.taxJurisdiction ?? '').trim();
+    const found = line.contract.taxExempt || jurisdiction === '' ? 'untaxed' : taxRateOn(inputs.taxRates, jurisdiction, date);
     if (typeof found === 'string') {
       if (!line.tax.isZero()) wrong.push(`${number} ${line.lineId} should be untaxed (${found})`);
       continue;
@@ -72,7 +72,7 @@ describe('document properties', () => {
       fc.property(bookArb, (plan) => {
         const { book, documents } = run(plan);
         const wrong: string[] = [];
-        const byNumber = new Map<string, ScheduleLine[]>();
+        const byNumber = new Map<string, BilledLine[]>();
         for (const line of documents.lines) {
           if (line.documentNumber === null) wrong.push(`${line.lineId} has no document`);
           else byNumber.set(line.documentNumber, [...(byNumber.get(line.documentNumber) ?? []), line]);
@@ -120,7 +120,7 @@ describe('document properties', () => {
         const reporting = book.inputs.settings.reportingCurrency;
         const wrong: string[] = [];
         for (const l of documents.lines) {
-          if (![l.tax, l.total].every((v) => fits(v, l.currency))) wrong.push(`${l.lineId} tax/total`);
+          if (![l.tax, l.total].every((v) => fits(v, l.contract.currency))) wrong.push(`${l.lineId} tax/total`);
           if (!fits(l.reportingAmount, reporting)) wrong.push(`${l.lineId} reporting amount`);
         }
         for (const doc of documents.documents) {
@@ -143,7 +143,7 @@ describe('document properties', () => {
         const { documents, revenue } = run(plan);
         const net = new Map<string, Decimal>();
         for (const l of documents.lines) {
-          const key = `${l.contractId}|${l.product}`;
+          const key = `${l.contract.contractId}|${l.contract.product}`;
           net.set(key, (net.get(key) ?? new Decimal(0)).plus(l.netAmount));
         }
         const billed = new Map<string, Decimal>();
@@ -173,7 +173,7 @@ describe('document properties', () => {
       fc.property(bookArb, (plan) => {
         const { book, totals } = run(plan);
         expect(totals.every((t) => t.ties)).toBe(true);
-        expect(totals.map((t) => t.currency)).toEqual([...new Set(book.lines.map((l) => l.currency))].sort());
+        expect(totals.map((t) => t.currency)).toEqual([...new Set(book.lines.map((l) => l.contract.currency))].sort());
       }),
       params,
     );
@@ -192,7 +192,7 @@ describe('document properties', () => {
         }
         const a = buildDocuments(book.lines, book.inputs);
         const b = buildDocuments(shuffled, book.inputs);
-        const byId = (lines: ScheduleLine[]) => [...lines].sort((x, y) => (x.lineId < y.lineId ? -1 : x.lineId > y.lineId ? 1 : 0));
+        const byId = (lines: BilledLine[]) => [...lines].sort((x, y) => (x.lineId < y.lineId ? -1 : x.lineId > y.lineId ? 1 : 0));
         expect(JSON.stringify(b.documents)).toBe(JSON.stringify(a.documents));
         expect(JSON.stringify(byId(b.lines))).toBe(JSON.stringify(byId(a.lines)));
         expect(JSON.stringify(b.issues)).toBe(JSON.stringify(a.issues));

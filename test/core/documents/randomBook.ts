@@ -151,12 +151,14 @@ interface LineParts {
 
 function scheduleLine(p: LineParts): ScheduleLine {
   return {
-    lineId: p.lineId, contractId: p.contractId, customer: `Customer ${p.contractId}`, product: p.product, lineType: p.lineType,
+    contract: {
+      contractId: p.contractId, customer: `Customer ${p.contractId}`, product: p.product, currency: p.currency,
+      billingEntity: p.billingEntity, taxJurisdiction: p.jurisdiction, taxExempt: p.exempt, contractLineIndex: p.index,
+    },
+    lineId: p.lineId, lineType: p.lineType,
     periodStart: p.periodStart, periodEnd: p.periodEnd, invoiceDate: p.invoiceDate, dueDate: addDays(p.invoiceDate, 30),
     quantity: new Decimal(p.quantity), unitPrice: null, prorationFactor: new Decimal(1), amount: p.net, discount: new Decimal(0),
-    netAmount: p.net, currency: p.currency, tax: new Decimal(0), total: p.net, reportingAmount: null,
-    calculation: `${toISO(p.periodStart)}..${toISO(p.periodEnd)}`, source: 'Contracts!A2', billingEntity: p.billingEntity,
-    taxJurisdiction: p.jurisdiction, taxExempt: p.exempt, contractLineIndex: p.index, creditOf: p.creditOf ?? null,
-    usageByDate: p.usageByDate, documentNumber: null,
+    netAmount: p.net, calculation: `${toISO(p.periodStart)}..${toISO(p.periodEnd)}`, source: 'Contracts!A2',
+    creditOf: p.creditOf ?? null, usageByDate: p.usageByDate,
   };
 }

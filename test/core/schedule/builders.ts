@@ -140,9 +140,9 @@ export function rows(lines: readonly ScheduleLine[]): Row[] {
     start: iso(l.periodStart),
     end: iso(l.periodEnd),
     invoice: iso(l.invoiceDate),
-    amount: l.amount.toFixed(minorUnits(l.currency)),
-    discount: l.discount.toFixed(minorUnits(l.currency)),
-    net: l.netAmount.toFixed(minorUnits(l.currency)),
+    amount: l.amount.toFixed(minorUnits(l.contract.currency)),
+    discount: l.discount.toFixed(minorUnits(l.contract.currency)),
+    net: l.netAmount.toFixed(minorUnits(l.contract.currency)),
   }));
 }
 
@@ -151,10 +151,10 @@ export function iso(date: CalendarDate): string {
 }
 
 export function nets(lines: readonly ScheduleLine[]): string[] {
-  return lines.map((l) => l.netAmount.toFixed(minorUnits(l.currency)));
+  return lines.map((l) => l.netAmount.toFixed(minorUnits(l.contract.currency)));
 }
 
 export function totalNet(lines: readonly ScheduleLine[]): string {
   if (lines.length === 0) return '0';
-  return lines.reduce((t, l) => t.plus(l.netAmount), dec(0)).toFixed(minorUnits(lines[0].currency));
+  return lines.reduce((t, l) => t.plus(l.netAmount), dec(0)).toFixed(minorUnits(lines[0].contract.currency));
 }

@@ -20,7 +20,7 @@ describe('milestones', () => {
     expect(result.lines[0].calculation).toBe('milestone "Kickoff" = 20,000.00');
     expect(result.lines[0].source).toBe('Milestones!E2');
     expect(iso(result.lines[0].dueDate)).toBe('2026-03-03');
-    expect(result.lines[0].contractLineIndex).toBe(0);
+    expect(result.lines[0].contract.contractLineIndex).toBe(0);
   });
 
   test('milestones that do not add up to the Total Contract Value: a Warning, billed as stated', () => {

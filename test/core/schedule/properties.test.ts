@@ -137,7 +137,7 @@ describe('billing schedule properties (fast-check)', () => {
       const { lines } = run(c);
       const places = minorUnits(c.line.currency);
       return lines.every((l) => l.amount.decimalPlaces() <= places && l.netAmount.decimalPlaces() <= places
-        && l.discount.decimalPlaces() <= places && l.discount.equals(l.amount.minus(l.netAmount)) && l.total.equals(l.netAmount));
+        && l.discount.decimalPlaces() <= places && l.discount.equals(l.amount.minus(l.netAmount)));
     }), { numRuns: RUNS });
   });
 

@@ -42,13 +42,15 @@ describe('playbook QA: annual contract with monthly billing generates 12 correct
     expect(first.source).toBe('Contracts!A5');
     expect(first.quantity.toString()).toBe('1');
     expect(first.unitPrice?.toString()).toBe('10000');
-    expect(first.tax.toString()).toBe('0');
-    expect(first.total).toBe(first.netAmount);
-    expect(first.reportingAmount).toBeNull();
-    expect(first.documentNumber).toBeNull();
+    for (const later of ['tax', 'total', 'reportingAmount', 'documentNumber']) expect(first).not.toHaveProperty(later);
+    expect(first.contract).toEqual({
+      contractId: 'C-1', customer: 'Acme', product: 'Platform', currency: 'USD', billingEntity: 'Default',
+      taxJurisdiction: null, taxExempt: false, contractLineIndex: 0,
+    });
+    expect(result.lines.every((l) => l.contract === first.contract)).toBe(true);
     expect(first.creditOf).toBeNull();
     expect(first.usageByDate).toBeNull();
-    expect(first.contractLineIndex).toBe(0);
+    expect(first.contract.contractLineIndex).toBe(0);
     expect(new Set(result.lines.map((l) => l.lineId)).size).toBe(12);
   });
 });
@@ -319,7 +321,7 @@ describe('which lines are billed', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ severity: 'Warning', cell: 'Contracts!AF11', value: 'Negotiation' });
     expect(result.issues[0].problem).toContain('not Closed Won');
-    expect([...new Set(result.lines.map((l) => l.contractId))]).toEqual(['C-10', 'C-11', 'C-12']);
+    expect([...new Set(result.lines.map((l) => l.contract.contractId))]).toEqual(['C-10', 'C-11', 'C-12']);
   });
 
   test('End Date before Start Date: an Error and no lines', () => {
@@ -403,7 +405,7 @@ describe('order', () => {
       contractLine({ contractId: 'B-2', product: 'Support', start: '2025-12-01', end: '2025-12-31' }),
     ];
     const result = buildBillingSchedule(billingInputs({ contracts }));
-    expect(result.lines.map((l) => `${l.contractId} ${l.product} ${iso(l.periodStart)}`)).toEqual([
+    expect(result.lines.map((l) => `${l.contract.contractId} ${l.contract.product} ${iso(l.periodStart)}`)).toEqual([
       'A-1 Alpha 2026-02-01', 'A-1 Alpha 2026-03-01', 'A-1 Zeta 2026-01-01', 'A-1 Zeta 2026-02-01',
       'B-2 Support 2025-12-01', 'B-2 Support 2026-01-01', 'B-2 Support 2026-02-01',
     ]);

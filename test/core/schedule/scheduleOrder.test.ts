@@ -100,8 +100,8 @@ describe('the schedule of a whole book', () => {
       amendments: [amendment({ contractId: 'B-1', effective: '2026-03-16', type: 'Upgrade', quantity: 2 })],
     });
     const out = buildBillingSchedule(inputs).lines;
-    expect(out.map((l) => l.contractId)).toEqual([...Array(12).fill('A-1'), ...Array(14).fill('B-1'), ...Array(12).fill('C-1')]);
-    const march = out.filter((l) => l.contractId === 'B-1' && toISO(l.periodStart) >= '2026-03-01' && toISO(l.periodStart) <= '2026-03-16');
+    expect(out.map((l) => l.contract.contractId)).toEqual([...Array(12).fill('A-1'), ...Array(14).fill('B-1'), ...Array(12).fill('C-1')]);
+    const march = out.filter((l) => l.contract.contractId === 'B-1' && toISO(l.periodStart) >= '2026-03-01' && toISO(l.periodStart) <= '2026-03-16');
     expect(march.map((l) => [l.lineType, toISO(l.periodStart), l.netAmount.toFixed(2)])).toEqual([
       ['Recurring', '2026-03-01', '833.33'],
       ['Credit', '2026-03-16', '-430.11'],
@@ -117,7 +117,7 @@ describe('the schedule of a whole book', () => {
       amendments: [amendment({ effective: '2026-12-20', type: 'Upgrade', quantity: 2 })],
     });
     const out = buildBillingSchedule(inputs).lines;
-    expect(out.slice(11, 15).map((l) => [l.lineType, toISO(l.periodStart), l.contractLineIndex])).toEqual([
+    expect(out.slice(11, 15).map((l) => [l.lineType, toISO(l.periodStart), l.contract.contractLineIndex])).toEqual([
       ['Recurring', '2026-12-01', 0],
       ['Recurring', '2026-12-15', 1],
       ['Credit', '2026-12-20', 0],
@@ -131,7 +131,7 @@ describe('the schedule of a whole book', () => {
       amendments: [amendment({ contractId: 'A-1', product: 'Platform', effective: '2026-07-01', type: 'Add Product', price: '1200' })],
     });
     const out = buildBillingSchedule(inputs).lines;
-    expect(out.map((l) => `${l.contractId} ${l.product}`)).toEqual([
+    expect(out.map((l) => `${l.contract.contractId} ${l.contract.product}`)).toEqual([
       ...Array(6).fill('A-1 Platform'), ...Array(12).fill('A-1 Support'), ...Array(12).fill('B-1 Platform'),
     ]);
   });

@@ -10,6 +10,6 @@ const textOrder = (a: string, b: string): number => {
   return a < b ? -1 : a > b ? 1 : 0;
 };
 
-export const byScheduleOrder = (a: ScheduleLine, b: ScheduleLine): number => textOrder(a.contractId, b.contractId)
-  || textOrder(a.product, b.product) || a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
+export const byScheduleOrder = (a: ScheduleLine, b: ScheduleLine): number => textOrder(a.contract.contractId, b.contract.contractId)
+  || textOrder(a.contract.product, b.contract.product) || a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
   || TYPE_ORDER[a.lineType] - TYPE_ORDER[b.lineType] || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0);
