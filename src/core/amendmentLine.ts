@@ -447,8 +447,9 @@ export class AmendedLine implements AmendableLine {
       creditOf: string | null;
     },
   ): ScheduleLine {
+    // written out in full rather than spread from the template: quicker, and the same shape
     return {
-      ...template,
+      contract: template.contract,
       lineId: f.lineId,
       lineType: f.lineType,
       periodStart: f.periodStart,

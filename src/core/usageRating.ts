@@ -43,11 +43,15 @@ export function assignUsage(
 
   interface Unbilled { first: UsageRecord; rows: number; units: Decimal; outside: boolean }
   const unbilled = new Map<string, Unbilled>();
-  // a contract's readings usually come together: reuse the last row's keys when its text repeats
+  // a contract's readings usually come together: reuse the last row's keys, candidate lines and
+  // owner's list while its text and owner repeat
   let lastContractText: string | null = null;
   let lastMetricText: string | null = null;
   let contract = '';
   let k = '';
+  let lines: number[] | undefined;
+  let lastOwner = -1;
+  let ownList: UsageRecord[] | undefined;
   for (let i = 0; i < usage.length; i++) {
     const record = usage[i];
     if (record.contractId !== lastContractText || record.usageMetric !== lastMetricText) {
@@ -55,8 +59,8 @@ export function assignUsage(
       lastMetricText = record.usageMetric;
       contract = matchKey(record.contractId);
       k = `${contract}\u0000${matchKey(record.usageMetric)}`;
+      lines = candidates.get(k);
     }
-    const lines = candidates.get(k);
     let owner = -1;
     if (lines) {
       for (const index of lines) {
@@ -68,9 +72,15 @@ export function assignUsage(
       }
     }
     if (owner >= 0) {
-      const list = byLine.get(owner);
-      if (list) list.push(record);
-      else byLine.set(owner, [record]);
+      if (owner !== lastOwner) {
+        lastOwner = owner;
+        ownList = byLine.get(owner);
+        if (ownList === undefined) {
+          ownList = [];
+          byLine.set(owner, ownList);
+        }
+      }
+      (ownList as UsageRecord[]).push(record);
       continue;
     }
     if (skipped.has(contract)) continue; // the parser already reported why that contract is not billed
