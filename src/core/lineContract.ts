@@ -1,6 +1,6 @@
 import type { ContractLine, LineContract } from './model';
 
-/** The contract line's part of every line it bills: made once per contract line and shared by its lines. */
+/** The contract line's part of every line it bills: made once each time the line is scheduled, and shared by those lines. */
 export function lineContract(line: ContractLine, lineIndex: number): LineContract {
   return {
     contractId: line.contractId,

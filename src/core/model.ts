@@ -222,14 +222,14 @@ export interface ScheduleLine {
 }
 
 /**
- * One row of the Billing Schedule sheet: a schedule line on its document. Documents add these
- * fields to the schedule's own lines (billDocuments), all four in this order on every line.
+ * One row of the Billing Schedule sheet: a schedule line on its document. buildDocuments adds
+ * these four fields, in this order on every line, so all lines keep one shape.
  */
 export interface BilledLine extends ScheduleLine {
   /** the line's share of its document's tax (zero when untaxed) */
   tax: Decimal;
   total: Decimal;
-  /** the INV-/CM- number this line is on (null only when no document could be made) */
+  /** the INV-/CM- number this line is on */
   documentNumber: string | null;
   /** null when no FX rate was found (a Warning says so) */
   reportingAmount: Decimal | null;
