@@ -522,26 +522,27 @@ function convertToReportingCurrency(lines: BilledLine[], inputs: BillingInputs):
   const rates = new Map<string, Map<number, Decimal | null>>();
   const missing = new Map<string, { currency: string; date: CalendarDate; count: number }>();
   for (const line of lines) {
-    let byDate = rates.get(line.contract.currency);
+    const currency = line.contract.currency;
+    let byDate = rates.get(currency);
     if (byDate === undefined) {
       byDate = new Map();
-      rates.set(line.contract.currency, byDate);
+      rates.set(currency, byDate);
     }
     let rate = byDate.get(line.invoiceDate);
     if (rate === undefined) {
-      rate = fx.rateOn(line.contract.currency, line.invoiceDate);
+      rate = fx.rateOn(currency, line.invoiceDate);
       byDate.set(line.invoiceDate, rate);
     }
     line.reportingAmount =
       rate === null
         ? null
-        : conversion.convert(line.netAmount, line.contract.currency, rate) ??
+        : conversion.convert(line.netAmount, currency, rate) ??
           toReportingCurrency(line.netAmount, rate, settings.reportingCurrency, settings.rounding);
     if (line.reportingAmount !== null) continue;
-    const key = JSON.stringify([line.contract.currency, line.invoiceDate]);
+    const key = JSON.stringify([currency, line.invoiceDate]);
     const seen = missing.get(key);
     if (seen) seen.count++;
-    else missing.set(key, { currency: line.contract.currency, date: line.invoiceDate, count: 1 });
+    else missing.set(key, { currency, date: line.invoiceDate, count: 1 });
   }
   return [...missing.values()]
     .sort((a, b) => compareText(a.currency, b.currency) || a.date - b.date)

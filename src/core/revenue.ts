@@ -25,20 +25,21 @@ function revenueInDecimals(
   const { rounding } = inputs.settings;
   const groups = new Map<string, RevenueGroup>();
   const groupOf = (line: ScheduleLine): RevenueGroup => {
-    const contractKey = line.contract.contractId.trim().toUpperCase();
-    const product = line.contract.product.trim();
-    const key = JSON.stringify([contractKey, product, line.contract.currency]);
+    const c = line.contract;
+    const contractKey = c.contractId.trim().toUpperCase();
+    const product = c.product.trim();
+    const key = JSON.stringify([contractKey, product, c.currency]);
     let group = groups.get(key);
     if (!group) {
       group = {
-        key, contractKey, contractId: line.contract.contractId.trim(), customer: line.contract.customer, product: line.contract.product, currency: line.contract.currency,
+        key, contractKey, contractId: c.contractId.trim(), customer: c.customer, product: c.product, currency: c.currency,
         billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
       };
       groups.set(key, group);
     }
     // the same spelling whatever order the lines come in
-    if (compareText(line.contract.contractId.trim(), group.contractId) < 0) group.contractId = line.contract.contractId.trim();
-    if (compareText(line.contract.customer, group.customer) < 0) group.customer = line.contract.customer;
+    if (compareText(c.contractId.trim(), group.contractId) < 0) group.contractId = c.contractId.trim();
+    if (compareText(c.customer, group.customer) < 0) group.customer = c.customer;
     return group;
   };
 
@@ -146,29 +147,30 @@ function unitRevenue(lines: ScheduleLine[], nets: number[], inputs: BillingInput
   let last: ScheduleLine | null = null;
   let lastGroup: UnitGroup | null = null;
   const groupOf = (line: ScheduleLine): UnitGroup => {
+    const c = line.contract;
     let group: UnitGroup | undefined;
-    if (last !== null && lastGroup !== null && line.contract.contractId === last.contract.contractId && line.contract.product === last.contract.product && line.contract.currency === last.contract.currency) {
+    if (last !== null && lastGroup !== null && c.contractId === last.contract.contractId && c.product === last.contract.product && c.currency === last.contract.currency) {
       group = lastGroup;
     } else {
-      let contractKey = contractKeys.get(line.contract.contractId);
+      let contractKey = contractKeys.get(c.contractId);
       if (contractKey === undefined) {
-        contractKey = line.contract.contractId.trim().toUpperCase();
-        contractKeys.set(line.contract.contractId, contractKey);
+        contractKey = c.contractId.trim().toUpperCase();
+        contractKeys.set(c.contractId, contractKey);
       }
-      const product = line.contract.product.trim();
-      const key = JSON.stringify([contractKey, product, line.contract.currency]);
+      const product = c.product.trim();
+      const key = JSON.stringify([contractKey, product, c.currency]);
       group = groups.get(key);
       if (!group) {
         group = {
-          key, contractKey, contractId: line.contract.contractId.trim(), customer: line.contract.customer, product: line.contract.product, currency: line.contract.currency,
-          places: minorUnits(line.contract.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
+          key, contractKey, contractId: c.contractId.trim(), customer: c.customer, product: c.product, currency: c.currency,
+          places: minorUnits(c.currency), billed: new Map(), recognized: new Map(), firstMonth: Infinity, lastMonth: -Infinity,
         };
         groups.set(key, group);
       }
       // the same spelling whatever order the lines come in
-      if (compareText(line.contract.contractId.trim(), group.contractId) < 0) group.contractId = line.contract.contractId.trim();
+      if (compareText(c.contractId.trim(), group.contractId) < 0) group.contractId = c.contractId.trim();
     }
-    if (line.contract.customer !== group.customer && compareText(line.contract.customer, group.customer) < 0) group.customer = line.contract.customer;
+    if (c.customer !== group.customer && compareText(c.customer, group.customer) < 0) group.customer = c.customer;
     last = line;
     lastGroup = group;
     return group;
