@@ -8,6 +8,7 @@ import { roundSegmentWithMethod } from './segments';
 import { blendedChargeText, creditText, proratedChargeText, Terms } from './amendmentCalculation';
 import { Amounts, PeriodPricing } from './amendmentPricing';
 import { remainderText } from './calculationText';
+import { lineIdOf } from './lineId';
 
 /**
  * One periodic contract line (Monthly ... Upfront) as amendments leave it: its periods, the
@@ -18,13 +19,11 @@ interface PeriodState {
   period: BillingPeriod;
   /** the line that bills the period; null once a Cancel removed it */
   charge: ScheduleLine | null;
-  /** stable name of the period, for the IDs of the lines amendments add to it */
-  periodId: string;
   /** the period's amount at the terms in force at its end, as scheduled: the "old" of the next amendment */
   current: Amounts;
   currentTerms: Terms;
-  /** the charge a credit of this period mirrors: the installment, or the last Prorated line */
-  creditTarget: string;
+  /** the ID of the line a credit of this period mirrors: the last Prorated line, or null for the charge itself */
+  creditTarget: string | null;
   /** unrounded value of a not-yet-billed charge that amendments inside the period blended */
   blend: Amounts | null;
   /** Credit and Prorated lines already added for this period */
@@ -118,10 +117,9 @@ export class AmendedLine implements AmendableLine {
     return {
       period,
       charge,
-      periodId: charge.lineId,
       current: { gross: charge.amount, net: charge.netAmount },
       currentTerms: this.terms,
-      creditTarget: charge.lineId,
+      creditTarget: null,
       blend: null,
       extras: NO_EXTRAS,
       invoiced: false,
@@ -232,6 +230,8 @@ export class AmendedLine implements AmendableLine {
     newTerms: Terms | null,
   ): PeriodChange {
     const charge = p.charge!;
+    // the period's charge keeps its ID through every change: the IDs of the lines added to the period start with it
+    const periodId = lineIdOf(charge);
     const currency = charge.contract.currency;
     const invoiceDate = maxDate(e, ctx.bookedDate);
     const serviceStart = maxDate(e, p.period.start);
@@ -254,7 +254,7 @@ export class AmendedLine implements AmendableLine {
     if (!creditGross.isZero() || !creditNet.isZero()) {
       this.added.push(
         this.newLine(charge, {
-          lineId: `${p.periodId}~row${ctx.row}~credit`,
+          lineId: `${periodId}~row${ctx.row}~credit`,
           lineType: 'Credit',
           periodStart: serviceStart,
           periodEnd: p.period.end,
@@ -265,7 +265,7 @@ export class AmendedLine implements AmendableLine {
           net: creditNet,
           calculation: creditCalc,
           source: ctx.amendmentId,
-          creditOf: p.creditTarget,
+          creditOf: p.creditTarget ?? periodId,
         }),
       );
     }
@@ -279,7 +279,7 @@ export class AmendedLine implements AmendableLine {
       const gross = this.round(fresh.gross.times(share.factor), currency);
       chargeNet = this.round(fresh.net.times(share.factor), currency);
       const text = proratedChargeText(this.termsText(newTerms, p.period), share, chargeNet, currency);
-      const lineId = `${p.periodId}~row${ctx.row}~prorated`;
+      const lineId = `${periodId}~row${ctx.row}~prorated`;
       if (!gross.isZero() || !chargeNet.isZero()) {
         this.added.push(
           this.newLine(charge, {
@@ -415,7 +415,7 @@ export class AmendedLine implements AmendableLine {
       charge.source = ctx.amendmentId;
       p.current = { gross: gross[i], net: net[i] };
       p.currentTerms = newTerms;
-      p.creditTarget = charge.lineId;
+      p.creditTarget = null;
       p.blend = null;
     });
   }

@@ -6,6 +6,7 @@ import { billingPeriods } from './periods';
 import { isBillableStage, scheduleContractLine } from './schedule';
 import type { Terms } from './amendmentCalculation';
 import type { AmendableLine, AmendmentContext, PeriodChange } from './amendmentLine';
+import { lineIdOf } from './lineId';
 
 /**
  * Usage lines under amendments. Usage is rated per monthly period in arrears: a new Unit Price
@@ -122,7 +123,7 @@ export class AmendedUsageLine implements AmendableLine {
         if (l.netAmount.isZero() && l.amount.isZero()) continue;
         this.kept.push({
           ...l,
-          lineId: `${l.lineId}~row${ctx.row}~credit`,
+          lineId: `${lineIdOf(l)}~row${ctx.row}~credit`,
           lineType: 'Credit',
           invoiceDate: booked,
           dueDate: addDays(booked, netDays),
@@ -131,13 +132,13 @@ export class AmendedUsageLine implements AmendableLine {
           netAmount: l.netAmount.negated(),
           calculation: `credit of usage billed for ${toISO(l.periodStart)} to ${toISO(l.periodEnd)}, rated again under amendment ${ctx.amendmentId} (booked ${toISO(booked)}): -(${formatAmount(l.netAmount, l.contract.currency)}) = ${formatAmount(l.netAmount.negated(), l.contract.currency)}`,
           source: ctx.amendmentId,
-          creditOf: l.lineId,
+          creditOf: lineIdOf(l),
           usageByDate: null,
         });
       }
       const rebills = (rerated.get(period) ?? []).map((l) => ({
         ...l,
-        lineId: `${l.lineId}~row${ctx.row}~rebill`,
+        lineId: `${lineIdOf(l)}~row${ctx.row}~rebill`,
         invoiceDate: booked,
         dueDate: addDays(booked, netDays),
         calculation: `${l.calculation} (rated again under amendment ${ctx.amendmentId}, booked ${toISO(booked)})`,
@@ -185,7 +186,7 @@ export class AmendedUsageLine implements AmendableLine {
         endDate: run.to,
       });
       for (const l of rated) {
-        let line = run.row === null ? l : { ...l, lineId: `${l.lineId}~row${run.row}` };
+        let line = run.row === null ? l : { ...l, lineId: `${lineIdOf(l)}~row${run.row}` };
         if (cutPeriod !== undefined && l.periodEnd === run.to) {
           const invoiceDate = addDays(cutPeriod.end, 1);
           line = { ...line, invoiceDate, dueDate: addDays(invoiceDate, this.line.paymentTerms.netDays) };

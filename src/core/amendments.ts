@@ -13,6 +13,7 @@ import { PeriodPricing } from './amendmentPricing';
 import type { Terms } from './amendmentCalculation';
 import { remainingShare } from './prorationFactor';
 import { matchKey, sameKey } from './matchKey';
+import { lineIdOf } from './lineId';
 
 /**
  * Applies the Amendments sheet to the contracted schedule (billing.md, Amendments): in order of
@@ -385,7 +386,7 @@ class AmendedBook {
       const invoiceDate = l.invoiceDate < booked ? booked : l.invoiceDate;
       return {
         ...l,
-        lineId: `${l.lineId}~add~row${row}`,
+        lineId: `${lineIdOf(l)}~add~row${row}`,
         invoiceDate,
         dueDate: addDays(invoiceDate, line.paymentTerms.netDays),
         source: a.amendmentId,

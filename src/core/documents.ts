@@ -5,6 +5,7 @@ import { type Issue, issueAt } from './issue';
 import type { BilledLine, BillRun, BillingDocument, BillingInputs, ContractLine, DocumentKind, ScheduleLine, TaxRate } from './model';
 import { type Rounding, minorUnits, roundMoney } from './money';
 import { isListedJurisdiction, jurisdictionKey, taxRateOn } from './tax';
+import { lineIdOf } from './lineId';
 import {
   addUnits, canDivide, decimalOfUnits, floorDivide, multiplyUnits, scaledOf, unitsOf,
 } from './unitAmounts';
@@ -42,16 +43,25 @@ export function buildDocuments(
   numberDocuments(sameDay, keys);
 
   // Only charges that some credit names are ever looked up by line id (credits are few).
-  const credited = new Set<string>();
-  for (const line of billed) if (line.lineType === 'Credit' && line.creditOf !== null) credited.add(line.creditOf);
+  const creditedIds = new Set<string>();
+  for (const line of billed) if (line.lineType === 'Credit' && line.creditOf !== null) creditedIds.add(line.creditOf);
+  // the lines those credits name, each with its ID as text (spelled out only when there are credits)
+  const credited = new Map<BilledLine, string>();
+  const byLineId = new Map<string, BilledLine>();
+  if (creditedIds.size > 0) {
+    for (const line of billed) {
+      const id = lineIdOf(line);
+      if (!creditedIds.has(id)) continue;
+      credited.set(line, id);
+      if (!byLineId.has(id)) byLineId.set(id, line);
+    }
+  }
 
   const taxLookup = new TaxLookup(inputs.contracts, inputs.taxRates);
   const chargeTax = new Map<string, ChargeTax>();
   for (const group of groups) {
     if (group.kind === 'Invoice') taxInvoice(group, inputs, chargeTax, taxLookup, credited);
   }
-  const byLineId = new Map<string, BilledLine>();
-  for (const line of billed) if (credited.has(line.lineId) && !byLineId.has(line.lineId)) byLineId.set(line.lineId, line);
   taxCredits(groups, byLineId, inputs, chargeTax, taxLookup);
   issues.push(...taxLookup.issues);
 
@@ -129,7 +139,7 @@ function compareNatural(a: string, b: string): number {
  * period, then line id. It depends on the lines alone, never on the order they arrived in.
  */
 function compareLines(a: BilledLine, b: BilledLine): number {
-  return a.periodStart - b.periodStart || a.periodEnd - b.periodEnd || compareNatural(a.lineId, b.lineId);
+  return a.periodStart - b.periodStart || a.periodEnd - b.periodEnd || compareNatural(lineIdOf(a), lineIdOf(b));
 }
 
 const KIND_ORDER: Record<DocumentKind, number> = { Invoice: 0, 'Credit Memo': 1 };
@@ -375,7 +385,7 @@ function taxInvoice(
   inputs: BillingInputs,
   chargeTax: Map<string, ChargeTax>,
   taxLookup: TaxLookup,
-  credited: Set<string>,
+  credited: Map<BilledLine, string>,
 ): void {
   const { rounding } = inputs.settings;
   // in first-seen order; most documents have one jurisdiction, so no Map until a second one
@@ -384,7 +394,8 @@ function taxInvoice(
     const rule = taxRuleFor(line, group.invoiceDate, inputs, taxLookup);
     if (rule.status !== 'taxed') {
       if (rule.status === 'flagged') group.taxFlagged = true;
-      if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: rule.status });
+      const id = credited.get(line);
+      if (id !== undefined) chargeTax.set(id, { status: rule.status });
       continue;
     }
     buckets ??= [];
@@ -401,7 +412,8 @@ function taxInvoice(
         const share = inUnits.shares[i];
         line.tax = decimalOfUnits(share, places);
         line.total = decimalOfUnits(inUnits.nets[i] + share, places);
-        if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: 'taxed', rate, creditable: line.tax });
+        const id = credited.get(line);
+        if (id !== undefined) chargeTax.set(id, { status: 'taxed', rate, creditable: line.tax });
       });
       continue;
     }
@@ -410,7 +422,8 @@ function taxInvoice(
     const shares = allocateByLargestRemainder(documentTax, lines.map((l) => l.netAmount), places);
     lines.forEach((line, i) => {
       setTax(line, shares[i]);
-      if (credited.has(line.lineId)) chargeTax.set(line.lineId, { status: 'taxed', rate, creditable: shares[i] });
+      const id = credited.get(line);
+      if (id !== undefined) chargeTax.set(id, { status: 'taxed', rate, creditable: shares[i] });
     });
   }
 }
@@ -491,7 +504,7 @@ function taxCredits(
   for (const credit of credits) {
     const group = groupOf.get(credit)!;
     const charged = credit.creditOf !== null ? byLineId.get(credit.creditOf) : undefined;
-    const charge = charged ? chargeTax.get(charged.lineId) : undefined;
+    const charge = charged ? chargeTax.get(lineIdOf(charged)) : undefined;
     if (charge) {
       if (charge.status === 'flagged') group.taxFlagged = true;
       if (charge.status !== 'taxed') continue;

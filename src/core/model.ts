@@ -199,8 +199,12 @@ export interface LineContract {
 export interface ScheduleLine {
   /** the contract line it bills, shared by its other lines */
   contract: LineContract;
-  /** stable within a run: contract, product, line and sequence; used to tie credits to charges */
-  lineId: string;
+  /**
+   * Stable within a run; ties credits to charges. A contract line's own period lines (Recurring,
+   * Prorated, Usage, True-Up) hold just their period number, which with the contract line makes
+   * their ID: read it as text through lineIdOf (lineId.ts), never directly.
+   */
+  lineId: string | number;
   lineType: LineType;
   periodStart: CalendarDate;
   periodEnd: CalendarDate;

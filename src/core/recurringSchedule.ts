@@ -15,7 +15,7 @@ import {
   divideExact, ExactAmount, ExactRun, exactOf, ExactSegment, fromMinorUnits, roundExact, roundExactRuns,
 } from './segments';
 import {
-  beyondLastTierWarning, BillingContext, isoOrBlank, lineIdSuffix, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
+  beyondLastTierWarning, BillingContext, isoOrBlank, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, tiersOfLine,
 } from './scheduleContext';
 
 /**
@@ -82,7 +82,6 @@ export function scheduleRecurringLine(
   }
 
   const source = cellAddress(line.source);
-  const idPrefix = `${line.contractId}|${lineIndex}|`;
   const netDays = line.paymentTerms.netDays;
   const contract = lineContract(line, lineIndex);
   const arrears = line.billingTiming === 'Arrears';
@@ -97,7 +96,7 @@ export function scheduleRecurringLine(
     const invoiceDate = arrears ? ((p.end + 1) as CalendarDate) : closeDate !== null && p.start < closeDate ? closeDate : p.start;
     out.push({
       contract,
-      lineId: idPrefix + lineIdSuffix(i, lineType),
+      lineId: i,
       lineType,
       periodStart: p.start,
       periodEnd: p.end,

@@ -8,6 +8,7 @@ import { contextFor, isoOrBlank, ScheduleOptions } from './scheduleContext';
 import { scheduleRecurringLine } from './recurringSchedule';
 import { scheduleUsageLine } from './usageSchedule';
 import { matchKey } from './matchKey';
+import { lineIdOf } from './lineId';
 
 export { partialMethod } from './scheduleContext';
 export type { ScheduleOptions } from './scheduleContext';
@@ -138,7 +139,7 @@ function compareLines(a: ScheduleLine, b: ScheduleLine): number {
 /** Schedule order after Contract ID and Product: Period Start, Invoice Date, line type, lineId. */
 function compareWithinPair(a: ScheduleLine, b: ScheduleLine): number {
   return a.periodStart - b.periodStart || a.invoiceDate - b.invoiceDate
-    || LINE_TYPE_ORDER[a.lineType] - LINE_TYPE_ORDER[b.lineType] || compareIds(a.lineId, b.lineId);
+    || LINE_TYPE_ORDER[a.lineType] - LINE_TYPE_ORDER[b.lineType] || compareIds(lineIdOf(a), lineIdOf(b));
 }
 
 /**
@@ -212,7 +213,7 @@ export function sortSchedule(lines: readonly ScheduleLine[]): ScheduleLine[] {
   for (let i = 0; i < n; i++) rankOf[i] = pairRank[pairOfLine[i]];
   if (packed) for (let i = 0; i < n; i++) major[i] += rankOf[i] * 2 * DAY_RANGE;
   const compare = packed
-    ? (a: number, b: number): number => major[a] - major[b] || minor[a] - minor[b] || compareIds(lines[a].lineId, lines[b].lineId)
+    ? (a: number, b: number): number => major[a] - major[b] || minor[a] - minor[b] || compareIds(lineIdOf(lines[a]), lineIdOf(lines[b]))
     : (a: number, b: number): number => rankOf[a] - rankOf[b] || compareWithinPair(lines[a], lines[b]);
   // The lines arrive in order but for those amendments added at the end: sort only what follows
   // the ordered run and merge the two, taking the earlier line on a tie (as a stable sort would).

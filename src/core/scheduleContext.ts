@@ -148,19 +148,6 @@ export function contextFor(inputs: BillingInputs): BillingContext {
   return context;
 }
 
-type PeriodLineType = 'Recurring' | 'Prorated' | 'Usage' | 'True-Up';
-
-const LINE_ID_SUFFIXES: Record<PeriodLineType, string[]> = { Recurring: [], Prorated: [], Usage: [], 'True-Up': [] };
-
-/**
- * "7|Recurring": the end of the lineId of period 7. The same few texts end every line's ID, so
- * each is made once, and a line's ID is its contract line's prefix joined to one of them.
- */
-export function lineIdSuffix(period: number, lineType: PeriodLineType): string {
-  const made = LINE_ID_SUFFIXES[lineType];
-  return made[period] ??= `${period}|${lineType}`;
-}
-
 const SHARED_AMOUNTS_LIMIT = 100_000;
 
 /**

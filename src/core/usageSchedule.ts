@@ -6,7 +6,7 @@ import { lineContract } from './lineContract';
 import { minorUnits, roundMoney } from './money';
 import type { ContractLine, ScheduleLine, Settings } from './model';
 import {
-  beyondLastTierWarning, BillingContext, lineIdSuffix, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, sharedAmount, tiersOfLine,
+  beyondLastTierWarning, BillingContext, packageSizeOk, partialMethod, periodGrid, ScheduleOptions, sharedAmount, tiersOfLine,
 } from './scheduleContext';
 import { rateUsagePeriod, unitsByDateIn, usedUnits, wholeUnitsUsed } from './usageRating';
 import { WholeUnitRater, wholeUnitRaterOf } from './wholeUnitRating';
@@ -48,7 +48,6 @@ export function scheduleUsageLine(
   const discountPart = discountText(d);
   const minimum = line.minimumCommit !== null && line.minimumCommit.gt(0) ? line.minimumCommit : null;
   const lineSource = cellAddress(line.source);
-  const idPrefix = `${line.contractId}|${lineIndex}|`;
   const places = minorUnits(currency);
   const whole = wholeUnitRaterOf(line, tiers, rounding, context.usageRaters);
   const netDays = line.paymentTerms.netDays;
@@ -97,7 +96,7 @@ export function scheduleUsageLine(
     if (charged) {
       out.push({
         contract,
-        lineId: idPrefix + lineIdSuffix(k, 'Usage'),
+        lineId: k,
         lineType: 'Usage',
         periodStart: p.start,
         periodEnd: p.end,
@@ -121,7 +120,7 @@ export function scheduleUsageLine(
         const trueUp = due.minus(net);
         out.push({
           contract,
-          lineId: idPrefix + lineIdSuffix(k, 'True-Up'),
+          lineId: k,
           lineType: 'True-Up',
           periodStart: p.start,
           periodEnd: p.end,

@@ -2,6 +2,7 @@ import { buildBillingSchedule } from '../../../src/core/schedule';
 import type { BillingInputs, ScheduleLine } from '../../../src/core/model';
 import { billingInputs, contractLine } from '../schedule/builders';
 import { amendment, amendedRows, prorationRows } from './amendmentBuilder';
+import { lineIdOf } from '../../../src/core/lineId';
 
 /**
  * Amendments (billing.md): every figure below is worked by hand from the spec's rules.
@@ -49,7 +50,11 @@ describe('Upgrade in the middle of a period, in advance', () => {
     const [credit] = byType(out.lines, 'Credit');
     const [prorated] = byType(out.lines, 'Prorated');
     const march = out.lines.find((l) => l.lineType === 'Recurring' && l.periodStart === credit.periodStart - 14)!;
-    expect(credit.creditOf).toBe(march.lineId);
+    expect(credit.creditOf).toBe(lineIdOf(march));
+    // the March charge's ID (contract, line 0, period 2) names the lines the amendment added to its period
+    expect(lineIdOf(march)).toBe('C-1|0|2|Recurring');
+    expect(credit.lineId).toBe('C-1|0|2|Recurring~row2~credit');
+    expect(prorated.lineId).toBe('C-1|0|2|Recurring~row2~prorated');
     expect(credit.source).toBe('AMD-1');
     expect(prorated.source).toBe('AMD-1');
     expect(credit.calculation).toBe('credit of unused 17/31 of 833.33 billed: -(833.33 x 17/31) = -456.99');
@@ -163,7 +168,7 @@ describe('Add Product', () => {
     ]);
     expect(analytics.every((l) => l.source === 'AMD-ADD')).toBe(true);
     expect(analytics[0].calculation).toBe('1,200.00/yr x 1 x 1/12 x 14/28 = 50.00');
-    expect(new Set(out.lines.map((l) => l.lineId)).size).toBe(out.lines.length);
+    expect(new Set(out.lines.map((l) => lineIdOf(l))).size).toBe(out.lines.length);
     expect(prorationRows(out.proration)).toEqual(['AMD-ADD Analytics 2026-03-01 2026-03-14 0.00 100.00 14 14 0.5 0.00 50.00']);
     // the first line is untouched
     expect(out.lines.filter((l) => l.contract.product === 'Platform').map((l) => l.netAmount.toFixed(2))).toEqual([...Array(11).fill('833.33'), '833.37']);
@@ -405,7 +410,7 @@ describe('A credit never exceeds what was billed for the period', () => {
       'Platform Credit 2026-02-21 2026-02-28 2026-02-21 -32821.43 -32821.43',
     ]);
     const credits = byType(out.lines, 'Credit');
-    expect(credits[1].creditOf).toBe(byType(out.lines, 'Prorated')[0].lineId);
+    expect(credits[1].creditOf).toBe(lineIdOf(byType(out.lines, 'Prorated')[0]));
     expect(credits[1].calculation).toContain('(capped at the amount billed for the period)');
   });
 });

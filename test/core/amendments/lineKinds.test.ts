@@ -1,6 +1,7 @@
 import { buildBillingSchedule } from '../../../src/core/schedule';
 import { billingInputs, contractLine, milestone, tier, usageRecord } from '../schedule/builders';
 import { amendment, amendedRows, prorationRows } from './amendmentBuilder';
+import { lineIdOf } from '../../../src/core/lineId';
 
 /** Amendments on usage, milestone, Upfront / Total Contract Value lines, and late-booked changes. */
 
@@ -24,7 +25,7 @@ describe('Usage lines', () => {
       'API Usage 2026-03-16 2026-03-31 2026-04-01 100.00 100.00',
     ]);
     expect(out.lines[1].calculation).toBe('500 units; 500 x 0.20/unit = 100.00');
-    expect(new Set(out.lines.map((l) => l.lineId)).size).toBe(2);
+    expect(new Set(out.lines.map((l) => lineIdOf(l))).size).toBe(2);
   });
 
   it('do not bill usage after a Cancel, and say so', () => {
@@ -55,10 +56,10 @@ describe('Usage lines', () => {
         'API Usage 2026-03-01 2026-03-31 2026-04-01 60.00 60.00',
       ]);
       const credit = out.lines[2];
-      expect(credit.creditOf).toBe(out.lines[1].lineId);
+      expect(credit.creditOf).toBe(lineIdOf(out.lines[1]));
       expect(credit.calculation).toBe('credit of usage billed for 2026-02-01 to 2026-02-28, rated again under amendment AMD-5 (booked 2026-03-15): -(50.00) = -50.00');
       expect(out.lines[3].calculation).toBe('500 units; 500 x 0.20/unit = 100.00 (rated again under amendment AMD-5, booked 2026-03-15)');
-      expect(new Set(out.lines.map((l) => l.lineId)).size).toBe(5);
+      expect(new Set(out.lines.map((l) => lineIdOf(l))).size).toBe(5);
     });
 
     it('a second late change credits the rebill in force, not the original', () => {
@@ -73,7 +74,7 @@ describe('Usage lines', () => {
         'API Usage 2026-02-05 2026-02-28 2026-03-20 150.00 150.00',
         'API Usage 2026-03-01 2026-03-31 2026-04-01 90.00 90.00',
       ]);
-      expect(out.lines[4].creditOf).toBe(out.lines[3].lineId);
+      expect(out.lines[4].creditOf).toBe(lineIdOf(out.lines[3]));
     });
 
     it('change nothing already invoiced when booked on time', () => {
@@ -167,7 +168,7 @@ describe('Late-booked and deferred changes', () => {
       'Platform Prorated 2026-03-21 2026-03-31 2026-03-21 354.84 354.84',
     ]);
     const credits = out.lines.filter((l) => l.lineType === 'Credit');
-    expect(credits[1].creditOf).toBe(out.lines.find((l) => l.lineType === 'Prorated')!.lineId);
+    expect(credits[1].creditOf).toBe(lineIdOf(out.lines.find((l) => l.lineType === 'Prorated')!));
     // April on: back at 1,000.00
     expect(out.lines.filter((l) => l.lineType === 'Recurring').slice(3).map((l) => l.netAmount.toFixed(2))).toEqual(Array(9).fill('1000.00'));
   });

@@ -5,6 +5,7 @@ import { minorUnits } from '../../../src/core/money';
 import { buildBillingSchedule, sortSchedule } from '../../../src/core/schedule';
 import { billingInputs, contractLine, d, dec, defaultSettings } from '../schedule/builders';
 import { amendment } from './amendmentBuilder';
+import { lineIdOf } from '../../../src/core/lineId';
 
 /**
  * Random contracts and random amendments (billing.md, Properties): a line's periods never
@@ -97,8 +98,8 @@ function check(lines: ScheduleLine[]): void {
   // 2. periods of a line never overlap (its own charges; credits and prorated charges sit on them)
   const charges = new Map<string, ScheduleLine[]>();
   for (const l of lines) {
-    if (ADDED.test(l.lineId)) continue;
-    const added = /~add~row(\d+)$/.exec(l.lineId)?.[1] ?? '';
+    if (ADDED.test(lineIdOf(l))) continue;
+    const added = /~add~row(\d+)$/.exec(lineIdOf(l))?.[1] ?? '';
     const k = `${l.contract.contractLineIndex}|${l.contract.product}|${added}`;
     const list = charges.get(k) ?? [];
     list.push(l);
@@ -109,10 +110,10 @@ function check(lines: ScheduleLine[]): void {
     for (let i = 1; i < sorted.length; i++) expect(sorted[i].periodStart).toBeGreaterThan(sorted[i - 1].periodEnd);
   }
   // 3. a credit never exceeds what was billed for its period, at the time it is issued
-  const byId = new Map(lines.map((l) => [l.lineId, l]));
+  const byId = new Map(lines.map((l) => [lineIdOf(l), l]));
   const attached = new Map<string, ScheduleLine[]>();
   for (const l of lines) {
-    const m = /^(.*)~row(\d+)~(credit|prorated)$/.exec(l.lineId);
+    const m = /^(.*)~row(\d+)~(credit|prorated)$/.exec(lineIdOf(l));
     if (!m) continue;
     const list = attached.get(m[1]) ?? [];
     list.push(l);

@@ -3,6 +3,7 @@ import type { ContractLine } from '../../../src/core/model';
 import {
   billingInputs, contractLine, d, iso, LineSpec, nets, rows, tier, totalNet,
 } from './builders';
+import { lineIdOf } from '../../../src/core/lineId';
 
 function schedule(spec: LineSpec, settings: NonNullable<Parameters<typeof billingInputs>[0]>['settings'] = {}) {
   const line = contractLine(spec);
@@ -51,7 +52,7 @@ describe('playbook QA: annual contract with monthly billing generates 12 correct
     expect(first.creditOf).toBeNull();
     expect(first.usageByDate).toBeNull();
     expect(first.contract.contractLineIndex).toBe(0);
-    expect(new Set(result.lines.map((l) => l.lineId)).size).toBe(12);
+    expect(new Set(result.lines.map((l) => lineIdOf(l))).size).toBe(12);
   });
 });
 
