@@ -23,10 +23,11 @@ export class PeriodPricing {
   private readonly tcvShare = new Map<number, Decimal>();
   /**
    * Whole periods of one cadence cost the same and read the same at the same terms, and an
-   * amendment reprices every remaining period: memoised by terms and cadence months.
+   * amendment reprices every remaining period at one Terms object: the last whole period's
+   * amounts and text are kept for the Terms object and cadence months they were made for.
    */
-  private readonly wholeAmounts = new Map<string, Amounts>();
-  private readonly wholeTexts = new Map<string, string>();
+  private wholeAmounts: { terms: Terms; months: number; amounts: Amounts } | null = null;
+  private wholeText: { terms: Terms; months: number; text: string } | null = null;
 
   /**
    * `contractedPeriods` are the line's periods as contracted: billingPeriods(line) with the
@@ -54,13 +55,11 @@ export class PeriodPricing {
   amountsAt(terms: Terms, period: BillingPeriod): Amounts {
     const byTermsOnly = !period.partial && (terms.unitPrice !== null || this.line.pricingModel === 'Tiered' || this.line.pricingModel === 'Volume');
     if (!byTermsOnly) return this.computeAmounts(terms, period);
-    const key = wholePeriodKey(terms, period);
-    let found = this.wholeAmounts.get(key);
-    if (found === undefined) {
-      found = this.computeAmounts(terms, period);
-      this.wholeAmounts.set(key, found);
-    }
-    return { gross: found.gross, net: found.net };
+    const kept = this.wholeAmounts;
+    if (kept !== null && kept.terms === terms && kept.months === period.months) return kept.amounts;
+    const amounts = this.computeAmounts(terms, period);
+    this.wholeAmounts = { terms, months: period.months, amounts };
+    return amounts;
   }
 
   private computeAmounts(terms: Terms, period: BillingPeriod): Amounts {
@@ -79,13 +78,11 @@ export class PeriodPricing {
   /** "12,000.00/yr x 5 x 1/12 [x 17/31] [x (1 - 10%)]" for the Calculation column. */
   termsText(terms: Terms, period: BillingPeriod): string {
     if (period.partial) return this.computeTermsText(terms, period);
-    const key = wholePeriodKey(terms, period);
-    let found = this.wholeTexts.get(key);
-    if (found === undefined) {
-      found = this.computeTermsText(terms, period);
-      this.wholeTexts.set(key, found);
-    }
-    return found;
+    const kept = this.wholeText;
+    if (kept !== null && kept.terms === terms && kept.months === period.months) return kept.text;
+    const text = this.computeTermsText(terms, period);
+    this.wholeText = { terms, months: period.months, text };
+    return text;
   }
 
   private computeTermsText(terms: Terms, period: BillingPeriod): string {
@@ -106,22 +103,4 @@ export class PeriodPricing {
     }
     return flatPriceText(line, terms.unitPrice, terms.quantity) + tail;
   }
-}
-
-
-/** What a whole period's amounts and text depend on besides the line: the terms and cadence months. */
-function wholePeriodKey(terms: Terms, period: BillingPeriod): string {
-  return `${termsKey(terms)}|${period.months}`;
-}
-
-/** An amendment prices every remaining period at one Terms object: its text is made once. */
-const termsKeys = new WeakMap<Terms, string>();
-
-function termsKey(terms: Terms): string {
-  let found = termsKeys.get(terms);
-  if (found === undefined) {
-    found = `${terms.quantity.toString()}|${terms.unitPrice === null ? '' : terms.unitPrice.toString()}`;
-    termsKeys.set(terms, found);
-  }
-  return found;
 }
