@@ -162,7 +162,13 @@ export interface SharedAmounts {
 }
 
 const PAGE_BITS = 12;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
 const PAGED_BELOW = 2 ** 24;
+
+/** Arrays filled with undefined from the start, so V8 keeps them plain arrays, not dictionaries. */
+function emptyArray<T>(length: number): (T | undefined)[] {
+  return new Array<T | undefined>(length).fill(undefined);
+}
 
 /**
  * `units` minor units at `places` decimals as a Decimal, one per value per run. Usage periods
@@ -170,13 +176,13 @@ const PAGED_BELOW = 2 ** 24;
  * rather than each holding its own (about 110 bytes apiece).
  */
 export function sharedAmount(context: BillingContext, units: number, places: number): Decimal {
-  const known = context.amounts[places] ??= { pages: new Array<(Decimal | undefined)[] | undefined>(PAGED_BELOW >>> PAGE_BITS).fill(undefined), others: new Map(), size: 0 };
+  const known = context.amounts[places] ??= { pages: emptyArray(PAGED_BELOW >>> PAGE_BITS), others: new Map(), size: 0 };
   const paged = units >= 0 && units < PAGED_BELOW && Number.isInteger(units);
   let page: (Decimal | undefined)[] | undefined;
   let amount: Decimal | undefined;
   if (paged) {
     page = known.pages[units >>> PAGE_BITS];
-    amount = page === undefined ? undefined : page[units & ((1 << PAGE_BITS) - 1)];
+    amount = page === undefined ? undefined : page[units & PAGE_MASK];
   } else {
     amount = known.others.get(units);
   }
@@ -187,9 +193,8 @@ export function sharedAmount(context: BillingContext, units: number, places: num
   if (!paged) {
     known.others.set(units, amount);
   } else {
-    // filled with undefined from the start (as is `pages`), so V8 keeps them plain arrays, not dictionaries
-    page ??= known.pages[units >>> PAGE_BITS] = new Array<Decimal | undefined>(1 << PAGE_BITS).fill(undefined);
-    page[units & ((1 << PAGE_BITS) - 1)] = amount;
+    page ??= known.pages[units >>> PAGE_BITS] = emptyArray(PAGE_MASK + 1);
+    page[units & PAGE_MASK] = amount;
   }
   return amount;
 }
