@@ -62,7 +62,7 @@ export function buildDocuments(
   for (const group of groups) {
     if (group.kind === 'Invoice') taxInvoice(group, inputs, chargeTax, taxLookup, credited);
   }
-  taxCredits(groups, byLineId, inputs, chargeTax, taxLookup);
+  taxCredits(groups, inputs, chargeTax, taxLookup);
   issues.push(...taxLookup.issues);
 
   issues.push(...convertToReportingCurrency(billed, inputs));
@@ -488,7 +488,6 @@ function taxSharesInUnits(
  */
 function taxCredits(
   groups: DocumentGroup[],
-  byLineId: Map<string, BilledLine>,
   inputs: BillingInputs,
   chargeTax: Map<string, ChargeTax>,
   taxLookup: TaxLookup,
@@ -503,8 +502,8 @@ function taxCredits(
   );
   for (const credit of credits) {
     const group = groupOf.get(credit)!;
-    const charged = credit.creditOf !== null ? byLineId.get(credit.creditOf) : undefined;
-    const charge = charged ? chargeTax.get(lineIdOf(charged)) : undefined;
+    // chargeTax holds only charges some credit names, by the ID the credit names them with
+    const charge = credit.creditOf !== null ? chargeTax.get(credit.creditOf) : undefined;
     if (charge) {
       if (charge.status === 'flagged') group.taxFlagged = true;
       if (charge.status !== 'taxed') continue;
